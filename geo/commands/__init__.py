@@ -1,0 +1,1 @@
+"""One module per noun of the CLI; each body is a few lines over the library."""

@@ -1,0 +1,7 @@
+"""`geo export` (being built)."""
+from __future__ import annotations
+
+
+def export() -> None:
+    """Build the seed map and GeoJSON (being built)."""
+    raise SystemExit("not built yet")
