@@ -25,6 +25,12 @@ class Place:
     population: int | None = None
     source: str = ""
     aliases: tuple[str, ...] = ()
+    code: str | None = None  # ISO 3166-2 for a governorate, ISO 3166-1 for a country
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name first, then the aliases."""
+        return (self.name, *self.aliases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,7 @@ class Match:
     score: float
     method: str  # "exact", "normalised", "fuzzy", "online"
     matched: str = ""  # the name or alias that matched
+    distance_km: float | None = None  # reverse lookups: how far the place is from the point
 
     def to_dict(self) -> dict[str, object]:
         p = self.place
@@ -42,5 +49,6 @@ class Match:
             "id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
             "country": p.country, "admin1": p.admin1, "population": p.population,
             "score": round(self.score, 1), "method": self.method, "matched": self.matched,
-            "source": p.source,
+            "source": p.source, "code": p.code,
+            **({"distance_km": round(self.distance_km, 2)} if self.distance_km is not None else {}),
         }

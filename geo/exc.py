@@ -14,6 +14,7 @@ __all__ = [
     "ValidationError",
     "GazetteerError",
     "PlaceNotFound",
+    "UnusableName",
     "OnlineLookupError",
     "ExtractionError",
     "ExportError",
@@ -73,6 +74,13 @@ class PlaceNotFound(GazetteerError, LookupError):
         self.suggestions = tuple(suggestions)
         hint = f"; closest: {', '.join(self.suggestions)}" if self.suggestions else ""
         super().__init__(f"no place matches {name!r}{hint}")
+
+
+class UnusableName(InputError, GazetteerError):
+    """A place name that cannot be looked up at all (empty, too long, control characters,
+    only punctuation).  Exit status 1, like a name that matches nothing."""
+
+    exit_code = 1
 
 
 class OnlineLookupError(GazetteerError, ConnectionError):
