@@ -160,7 +160,9 @@ class Event:
         if not isinstance(data, Mapping):
             raise ValidationError("an event must be a mapping of field names to values",
                                   **_where(file, record))
-        rec = data.get("id") or record
+        ident = _opt_str(data.get("id"))
+        # Name both the record's number (to count to it) and its id (to search for it).
+        rec = f"{record} ({ident})" if record is not None and ident else (ident or record)
         known = set(EVENT_FIELDS)
         extra = sorted(set(data) - known)
         if extra:

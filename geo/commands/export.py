@@ -1,7 +1,44 @@
-"""`geo export` (being built)."""
+"""`geo export`: events → a GIS file (GeoJSON, and the formats other stages register)."""
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
 
-def export() -> None:
-    """Build the seed map and GeoJSON (being built)."""
-    raise SystemExit("not built yet")
+import typer
+
+from geo.cli_support import cli_errors
+
+__all__ = ["export"]
+
+
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write (atomically).",
+                                      show_default=False)],
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="Output format, e.g. geojson (default: from --out's extension).",
+        show_default=False)] = None,
+    events: Annotated[Path | None, typer.Option(
+        "--events", help="Events file to read: .geojson/.json or curated .yaml "
+                         "(default: the seed events).", show_default=False)] = None,
+) -> None:
+    """Export events to a GIS file.
+
+    Without --events, exports the embedded seed events.  GeoJSON output follows RFC 7946
+    (WGS84 lon/lat, no crs, 6 decimals; unlocated events get a null geometry), with one
+    Feature per event and every field of the event model as properties.  An existing
+    output file is left untouched when anything goes wrong.
+
+    Example:
+        geo export --format geojson --out events.geojson
+        geo export --events curated.yaml --out curated.geojson
+    """
+    with cli_errors():
+        from geo.events_io import load_events
+        from geo.export import export_frame, format_for
+        from geo.frame import to_frame
+        from geo.pipeline import seed_events
+
+        name = fmt.lower() if fmt else format_for(out)
+        evs = load_events(events) if events is not None else seed_events()
+        export_frame(to_frame(evs), out, name)
+        typer.echo(f"exported {len(evs)} event{'s' if len(evs) != 1 else ''} to {out} ({name})")
