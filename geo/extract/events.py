@@ -1,0 +1,541 @@
+"""From a report's mentions to its events: one event per real event per report.
+
+A report tells an event several times (the lead, the details, a table row, "the strikes"
+later on).  Mentions are put together in reading order: a mention joins an earlier event
+with the same attacker side, a compatible type, a compatible date and a compatible place
+(the same site, or a town inside the governorate or country named before), and a definite
+reference ("the strikes", "one of the strikes") joins the event it refers to.  Each
+resulting event keeps every supporting sentence as a source, the most precise place and
+date any mention gives, and notes on what had to be decided.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from gazetteer.index import haversine_km
+from geo.extract.actors import find_actors
+from geo.extract.dates import TimeExpr, find_times
+from geo.extract.numbers import Count
+from geo.extract.places import PlaceFinder, PlaceMention
+from geo.extract.reader import Report
+from geo.extract.rules import (
+    Clause,
+    Mention,
+    analyse_clause,
+    has_trigger,
+    normalise_quotes,
+    place_is_location,
+    split_clauses,
+)
+from geo.extract.text import Segment, segments
+from geo.model import Event, Source
+
+__all__ = ["PRECISION_RANK", "extract_report"]
+
+PRECISION_RANK = {"site": 0, "town": 1, "admin1": 2, "country": 3, None: 4}
+SCOPE = ("SY", "IQ", "JO")
+_MILITIA_WEAPONS = ("rocket_attack", "drone_attack", "missile_attack", "artillery_attack", "ied_attack")
+_COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "JO": "Jordan", "LB": "Lebanon", "IR": "Iran", "IL": "Israel",
+                  "TR": "Turkey", "YE": "Yemen", "SA": "Saudi Arabia", "KW": "Kuwait"}
+_STRONG = ("explicit", "own")
+
+
+def km(a: Any, b: Any) -> float:
+    """Great-circle distance between two things with ``lat``/``lon`` (places, events)."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def contains(big: Any, small: Any) -> bool:
+    """True when place ``big`` (a country, governorate or region) holds place ``small``."""
+    if big.id == small.id:
+        return True
+    if big.kind == "country":
+        return small.country == big.country
+    if big.kind == "governorate":
+        return small.country == big.country and bool(small.admin1) and small.admin1 == big.admin1 \
+            and small.kind != "governorate"
+    if big.kind == "region":
+        return small.kind not in ("country", "governorate", "region") and km(big, small) < 120
+    return False
+
+
+@dataclass
+class _When:
+    date: dt.date | None
+    precision: str
+    quality: str  # explicit | reported | inherited | focus | default | derived
+    start: dt.date | None = None
+    end: dt.date | None = None
+    note: str | None = None
+
+
+@dataclass
+class _Draft:
+    """An event being put together from one report's mentions."""
+
+    m: Mention
+    place: Any
+    when: _When
+    quotes: list[tuple[str, int, int]]
+    row: int | None = None
+    derived: bool = False
+    split: int | None = None
+    notes: list[str] = field(default_factory=list)
+    killed: Count | None = None
+    injured: Count | None = None
+    rows: set[int] = field(default_factory=set)
+    order: int = 0
+
+
+def _time_rank(w: _When) -> int:
+    return {"explicit": 0, "derived": 1, "reported": 2, "inherited": 3, "focus": 4, "default": 5}[w.quality]
+
+
+def _dates_ok(a: _When, b: _When) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.quality in ("explicit", "derived") and b.quality in ("explicit", "derived") \
+            and a.precision == "day" and b.precision == "day":
+        return a.date == b.date
+    if a.precision != "day" or b.precision != "day":
+        def span(w: _When) -> tuple[dt.date, dt.date]:
+            return (w.start or w.date, w.end or w.date)  # type: ignore[return-value]
+        (a0, a1), (b0, b1) = span(a), span(b)
+        slack = dt.timedelta(days=3)
+        return a0 - slack <= b1 and b0 - slack <= a1
+    return abs((a.date - b.date).days) <= 2
+
+
+def _places_ok(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return True
+    if a.id == b.id:
+        return True
+    if contains(a, b) or contains(b, a):
+        return True
+    return a.kind not in ("country", "governorate", "region") and b.kind not in ("country", "governorate", "region") \
+        and a.country == b.country and km(a, b) < 10
+
+
+def _types_ok(a: str, b: str) -> bool:
+    return a == b or "attack" in (a, b)
+
+
+class _Document:
+    def __init__(self, report: Report, finder: PlaceFinder | None) -> None:
+        self.report = report
+        self.finder = finder
+        self.drafts: list[_Draft] = []
+        self.focus: TimeExpr | None = None
+        self.pending: list[str] = []  # sentences since the last one read in full
+        self.counter = 0
+        self.default_country: Any = None
+
+    # -- per-sentence analysis ---------------------------------------------------------
+    def places_in(self, seg: Segment, text: str) -> list[PlaceMention]:
+        if self.finder is None:
+            return []
+        found = self.finder.find(text)
+        if seg.kind == "row":
+            first = seg.cells[0]
+            cell_end = text.find(first) + len(first)
+            return [p for p in found if p.end <= cell_end] or [p for p in found if place_is_location(text, p)]
+        actors = [a for a in find_actors(text) if a.role != "reporter"]
+        return [p for p in found if place_is_location(text, p)
+                and not any(a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start
+                            for a in actors)]
+
+    def run(self) -> list[Event]:
+        segs = [s for s in segments(self.report.text) if s.kind in ("sentence", "row")]
+        analysed = []
+        country_votes: Counter[str] = Counter()
+        for seg in segs:
+            text = normalise_quotes(seg.text)
+            mentions = self.mentions_in(seg, text) if has_trigger(text) else None
+            if not mentions:
+                analysed.append((seg, text, None, None))
+                continue
+            # places are looked up only in sentences that tell something
+            places = self.places_in(seg, text)
+            for p in places:
+                if p.place.country in SCOPE:
+                    country_votes[p.place.country] += 1 if p.precision == "country" else 2
+            analysed.append((seg, text, places, mentions))
+        if country_votes and self.finder is not None:
+            cc = country_votes.most_common(1)[0][0]
+            hits = self.finder._lookup(_COUNTRY_NAMES[cc])
+            self.default_country = hits[0] if hits else None
+        for n, (seg, text, places, mentions) in enumerate(analysed):
+            if mentions is None:  # nothing told here: only its dates matter, and only if asked for
+                self.pending.append(text)
+                continue
+            self.sentence(seg, text, places, mentions, n)
+        return self.finish()
+
+    def mentions_in(self, seg: Segment, text: str) -> tuple[list[TimeExpr], list[Mention]] | None:
+        times = find_times(text, self.report.published)
+        if seg.kind == "row":
+            clauses = [Clause(text, 0, len(text), False)]
+        else:
+            clauses = split_clauses(text)
+        mentions: list[Mention] = []
+        for cl in clauses:
+            cs, ce = cl.start, cl.end
+            cl_times = [_shift(t, -cs) for t in times if cs <= t.start < ce]
+            m = analyse_clause(cl, [], cl_times)
+            if m is not None:
+                m.times = [_shift(t, cs) for t in m.times]
+                mentions.append(m)
+        return (times, mentions) if mentions else None
+
+    def sentence(self, seg: Segment, text: str, places: list[PlaceMention],
+                 found: tuple[list[TimeExpr], list[Mention]], n: int) -> None:
+        times, mentions = found
+        for m in mentions:
+            cs, ce = m.clause.start, m.clause.end
+            m.places = places if seg.kind == "row" else [p for p in places if cs <= p.start < ce]
+        main_places = next((m.places for m in mentions if not m.clause.sub and m.places), None)
+        for m in mentions:
+            self.place_mention(seg, text, m, times, mentions, main_places, n)
+        dated = [t for t in times if t.date is not None]
+        if dated:
+            self.focus = dated[-1]
+            self.pending.clear()
+
+    def when_for(self, m: Mention, times: list[TimeExpr], mentions: list[Mention]) -> _When:
+        own = [t for t in m.times if t.date is not None and t.qualifier is None and t.precision != "year"]
+        if own:
+            t = min(own, key=lambda t: (t.precision != "day", 0))
+            quality = "reported" if m.reported_time else "explicit"
+            return _When(t.date, t.precision, quality, t.date_start, t.date_end, t.note)
+        others = [t for t in times if t.date is not None and t not in m.times and t.precision != "year"]
+        if others:
+            t = sorted(others, key=lambda t: (t.qualifier is not None, t.precision != "day"))[0]
+            if m.clause.sub and _CAUSE.match(m.clause.text):
+                # The cause of a reaction happened before it: "In February the US struck …
+                # after a drone attack killed three" puts the attack in the weeks before.
+                start = t.date_start or t.date
+                end = t.date_end or t.date
+                start = start - dt.timedelta(days=30 if t.precision != "day" else 7)
+                mid = t.date if t.precision != "day" else t.date - dt.timedelta(days=1)
+                return _When(mid, "month" if t.precision != "day" else "week", "inherited", start, end,
+                             f"dated from the reaction it caused ('{t.text}')")
+            return _When(t.date, t.precision, "inherited", t.date_start, t.date_end, t.note)
+        focus = self._latest_time()
+        if focus is not None and focus.precision != "year":
+            t = focus
+            return _When(t.date, t.precision, "focus", t.date_start, t.date_end)
+        pub = self.report.published
+        if pub is None:
+            return _When(None, "day", "default")
+        return _When(pub - dt.timedelta(days=1), "week", "default", pub - dt.timedelta(days=7), pub,
+                     "the report gives no date; dated to the day before publication")
+
+    def _latest_time(self) -> TimeExpr | None:
+        """The last date the text named before here (the "focus" an undated mention takes).
+        Sentences without a trigger are only searched for dates when this is asked."""
+        for text in reversed(self.pending):
+            dated = [t for t in find_times(text, self.report.published) if t.date is not None]
+            if dated:
+                self.focus = dated[-1]
+                break
+        self.pending.clear()
+        return self.focus
+
+    def place_mention(self, seg: Segment, text: str, m: Mention, times: list[TimeExpr],
+                      mentions: list[Mention], main_places: list[PlaceMention] | None, n: int) -> None:
+        chosen = _choose_places(m.places, text)
+        if m.side1 == "unknown":
+            m.side1 = self._side_from_context(m)
+            if m.side1 == "unknown" and m.event_type != "airstrike" and any(
+                    pm.place.kind in ("military_base", "oil_field") and pm.place.country in SCOPE
+                    for pm, _ in chosen):
+                m.side1 = "iran_aligned"  # an unclaimed attack on a base of the coalition
+            if m.side1 == "unknown":
+                return
+            if m.side1 == "iran_aligned" and not m.actor1:
+                m.actor1 = "Unidentified Iran-aligned group"
+                m.side_inferred = True
+        if not chosen and m.clause.sub and main_places:
+            # A cause told without a place ("… following rocket fire at a US base") is
+            # placed no closer than the country of the reaction: the two sites differ.
+            first = _choose_places(main_places, text)[:1]
+            chosen = [(self._country_mention(pm), None) for pm, _ in first]
+            chosen = [c for c in chosen if c[0] is not None]
+        when = self.when_for(m, times, mentions)
+        has_time = when.quality in ("explicit", "reported", "inherited")
+        if m.generic and not has_time:
+            return
+        if m.anaphoric:
+            self.refer(m, chosen, when, seg, n)
+            return
+        if not chosen:
+            if not has_time or self.default_country is None or m.side1 not in ("us", "iran_aligned"):
+                return
+            chosen = [(PlaceMention(0, 0, self.default_country.name, self.default_country, "country"), None)]
+        split = self.counter if len(chosen) > 1 else None
+        for pm, note in chosen:
+            d = _Draft(m, pm.place, when, [(seg.text, seg.start, seg.end)],
+                       row=n if seg.kind == "row" else None, split=split,
+                       notes=[x for x in (when.note, note) if x], killed=m.killed, injured=m.injured)
+            if d.row is not None:
+                d.rows.add(n)
+            self.add(d)
+            for k in range(1, _repeat(m) + 1):
+                prior = _When(when.date - dt.timedelta(days=k), "day", "derived") if when.date else when
+                where = self._country_mention(pm)  # the report does not say where the earlier strikes were
+                note = (f"the report speaks of strikes for day {k + 1} running; "
+                        "this is the earlier day it implies")
+                self.add(_Draft(m, where.place if where else pm.place, prior, [(seg.text, seg.start, seg.end)],
+                                derived=True, notes=[note]))
+        self.counter += 1
+
+    def _country_mention(self, pm: PlaceMention) -> PlaceMention | None:
+        if pm.precision == "country" or self.finder is None:
+            return pm
+        hits = [p for p in self.finder._lookup(_COUNTRY_NAMES.get(pm.place.country, pm.place.country))
+                if p.kind == "country"]
+        return PlaceMention(pm.start, pm.end, hits[0].name, hits[0], "country") if hits else None
+
+    def _side_from_context(self, m: Mention) -> str:
+        if m.event_type in _MILITIA_WEAPONS:
+            return "iran_aligned"  # unclaimed rockets, drones and roadside bombs in this war
+        kinds = Counter(d.m.side1 for d in self.drafts if d.m.event_type == m.event_type or m.event_type == "attack")
+        return kinds.most_common(1)[0][0] if kinds else "unknown"
+
+    def add(self, d: _Draft) -> None:
+        for old in reversed(self.drafts):
+            if self._joinable(old, d):
+                self._merge(old, d)
+                return
+        self.counter += 1
+        d.order = self.counter
+        self.drafts.append(d)
+
+    def _joinable(self, old: _Draft, new: _Draft) -> bool:
+        if old.m.side1 != new.m.side1 or not _types_ok(old.m.event_type, new.m.event_type):
+            return False
+        if new.split is not None and old.split == new.split:
+            return False
+        if new.rows and old.rows and not new.rows & old.rows:
+            return False
+        if new.row is not None and old.rows and new.row not in old.rows:
+            return False
+        if not _dates_ok(old.when, new.when):
+            return False
+        if not _places_ok(old.place, new.place):
+            return False
+        if old.derived != new.derived and old.when.date != new.when.date:
+            return False
+        return True
+
+    def _merge(self, old: _Draft, new: _Draft, anaphor: bool = False) -> None:
+        if new.place is not None and (old.place is None or PRECISION_RANK[_prec(new.place)] < PRECISION_RANK[_prec(old.place)]):
+            old.place = new.place
+        if _time_rank(new.when) < _time_rank(old.when) or (
+                _time_rank(new.when) == _time_rank(old.when) and new.when.precision == "day" and old.when.precision != "day"):
+            old.when = new.when
+            old.notes = [n for n in old.notes if "gives no date" not in n]
+        if old.derived and not new.derived:
+            old.derived = False
+            old.m = new.m if old.m.side_inferred and not new.m.side_inferred else old.m
+        if old.m.event_type == "attack" and new.m.event_type != "attack":
+            old.m.event_type = new.m.event_type
+        if old.m.side_inferred and not new.m.side_inferred:
+            old.m.actor1, old.m.side_inferred = new.m.actor1, False
+        old.killed = old.killed or new.killed
+        old.injured = old.injured or new.injured
+        old.m.targets_count = old.m.targets_count or new.m.targets_count
+        if new.killed is not None or new.injured is not None or not anaphor:
+            old.m.reporter = old.m.reporter or new.m.reporter
+        if not anaphor:
+            old.m.targets = old.m.targets or new.m.targets
+            old.m.actor2 = old.m.actor2 or new.m.actor2
+        old.rows |= new.rows
+        for q in new.quotes:
+            if q not in old.quotes:
+                old.quotes.append(q)
+        for note in new.notes:
+            if note not in old.notes and not ("gives no date" in note and old.when.quality != "default"):
+                old.notes.append(note)
+        self.counter += 1
+        old.order = self.counter
+
+    def refer(self, m: Mention, chosen: list[tuple[PlaceMention, str | None]], when: _When,
+              seg: Segment, n: int) -> None:
+        """A definite reference ("the strikes") adds detail to the event it refers to."""
+        own_time = when.quality in ("explicit", "reported")
+        candidates = [d for d in self.drafts if not d.derived
+                      and (d.m.side1 == m.side1 or m.side_inferred)
+                      and (not own_time or _dates_ok(d.when, when))]
+        candidates = [d for d in candidates if _types_ok(d.m.event_type, m.event_type)] or candidates
+        candidates.sort(key=lambda d: (d.m.side1 == m.side1, d.order), reverse=True)
+        places = [pm.place for pm, _ in chosen] or [None]
+        used: set[int] = set()
+        for place in places:
+            target = next((d for d in candidates if id(d) not in used and _places_ok(d.place, place)
+                           and (place is None or not (d.rows and d.place is not None and d.place.id != place.id and not contains(place, d.place)))), None)
+            if target is None:
+                if place is not None and not candidates and PRECISION_RANK[_prec(place)] <= 1 \
+                        and m.side1 in ("us", "iran_aligned"):
+                    # "the strike in Jurf al-Sakhar killed …" as the report's first word on it
+                    d = _Draft(m, place, when, [(seg.text, seg.start, seg.end)],
+                               notes=[when.note] if when.note else [], killed=m.killed, injured=m.injured)
+                    self.add(d)
+                    continue
+                if place is None or not candidates or PRECISION_RANK[_prec(place)] > 1:
+                    continue
+                # "… a training facility near X and a safe house near Y": a second target
+                # of the strikes already told becomes an event of its own, on their date.
+                base = candidates[0]
+                d = _Draft(base.m, place, when if own_time else base.when, [(seg.text, seg.start, seg.end)],
+                           notes=list(base.notes), killed=None, injured=None)
+                self.counter += 1
+                d.order = self.counter
+                self.drafts.append(d)
+                used.add(id(d))
+                continue
+            used.add(id(target))
+            sharper = place is not None and PRECISION_RANK[_prec(place)] < PRECISION_RANK[_prec(target.place)]
+            news = sharper or (m.killed is not None and target.killed is None) or (
+                m.injured is not None and target.injured is None) or (
+                m.targets_count is not None and target.m.targets_count is None) or (
+                own_time and _time_rank(when) < _time_rank(target.when))
+            if not news:
+                continue  # "the strikes" that adds nothing is not evidence of its own
+            extra = _Draft(m, place if sharper else target.place, when if own_time else target.when,
+                           [(seg.text, seg.start, seg.end)], killed=m.killed, injured=m.injured)
+            m.event_type = target.m.event_type
+            self._merge(target, extra, anaphor=True)
+
+    # -- output -------------------------------------------------------------------------
+    def finish(self) -> list[Event]:
+        out = []
+        for d in self.drafts:
+            if d.place is None:
+                continue
+            out.append(self.to_event(d))
+        return out
+
+    def to_event(self, d: _Draft) -> Event:
+        r = self.report
+        p = d.place
+        m = d.m
+        sources = tuple(Source(doc=r.doc, title=r.title, outlet=r.outlet, published=r.published,
+                               url=r.url, quote=q, start=s, end=e) for q, s, e in d.quotes)
+        precision = _prec(p)
+        conf = 0.45
+        conf += {"explicit": 0.25, "derived": 0.15, "reported": 0.2, "inherited": 0.1, "focus": 0.0,
+                 "default": -0.15}[d.when.quality]
+        conf += {"site": 0.15, "town": 0.15, "admin1": 0.1, "country": 0.0}[precision]
+        conf += 0.0 if m.side_inferred else 0.1
+        conf += min(0.1, 0.03 * (len(d.quotes) - 1))
+        notes = list(dict.fromkeys(d.notes))
+        if m.reporter:
+            notes.append(f"reported by {m.reporter}")
+        return Event(
+            event_date=d.when.date, date_precision=d.when.precision,
+            date_start=d.when.start if d.when.precision != "day" else None,
+            date_end=d.when.end if d.when.precision != "day" else None,
+            event_type=m.event_type, actor1=m.actor1, actor1_side=m.side1,
+            actor2=m.actor2, actor2_side=m.side2 if m.side2 else "unknown",
+            location=p.name, place_id=p.id, country=p.country, admin1=p.admin1 if precision != "country" else None,
+            lat=p.lat, lon=p.lon, geo_precision=precision,
+            killed=d.killed.value if d.killed else None,
+            killed_low=d.killed.low if d.killed else None, killed_high=d.killed.high if d.killed else None,
+            injured=d.injured.value if d.injured else None,
+            injured_low=d.injured.low if d.injured else None,
+            injured_high=d.injured.high if d.injured else None,
+            targets=m.targets, targets_count=m.targets_count,
+            confidence=round(max(0.05, min(0.95, conf)), 2), sources=sources,
+            notes="; ".join(notes) or None,
+        )
+
+
+def _prec(place: Any) -> str:
+    from geo.extract.places import PRECISION_OF_KIND
+
+    return PRECISION_OF_KIND.get(place.kind, "town") if place is not None else None  # type: ignore[return-value]
+
+
+def _repeat(m: Mention) -> int:
+    return max((t.repeat_days for t in m.times), default=0)
+
+
+def _shift(t: TimeExpr, by: int) -> TimeExpr:
+    return TimeExpr(t.start + by, t.end + by, t.text, t.date, t.precision, t.kind, t.qualifier, t.note,
+                    t.repeat_days, t.date_start, t.date_end)
+
+
+def _pshift(p: PlaceMention, by: int) -> PlaceMention:
+    return PlaceMention(p.start + by, p.end + by, p.text, p.place, p.precision, p.direction, p.others)
+
+
+_CAUSE = re.compile(r"\s*(?:in response to|in retaliation for|in reprisal for|to avenge|in revenge for|"
+                    r"(?:days?|hours?|weeks?|shortly|soon|just)\s+after|after|following|follow(?:s|ed))\b", re.IGNORECASE)
+_NEAR = re.compile(r"(?:\bnear|\bclose to|\boutside|\bnot far from|\bin the vicinity of|\bon the outskirts of|"
+                   r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+(?:the\s+)?"
+                   r"(?:(?:city|town|village|base|area)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _choose_places(places: list[PlaceMention], text: str) -> list[tuple[PlaceMention, str | None]]:
+    """The most specific places of a clause: drop containers, settle "X near Y", keep the rest."""
+    uniq: list[PlaceMention] = []
+    for p in places:
+        if all(q.place.id != p.place.id for q in uniq):
+            uniq.append(p)
+    # a container is dropped; so is a name that could be one ("Harir air base in Erbil":
+    # Erbil the governorate, not the city 40 km away)
+    kept = [p for p in uniq if not any(q is not p and q.place.id != p.place.id
+                                        and any(contains(alt, q.place) for alt in (p.place, *p.others))
+                                        for q in uniq)]
+    notes: dict[int, str] = {}
+    # "X, near Y": one location described twice.  When the two are far apart the report
+    # contradicts itself; the one that agrees with a direction it gives ("southern
+    # Syria") wins, else the anchor Y, and the other is recorded in the notes.
+    result = list(kept)
+    for i, b in enumerate(kept):
+        if i == 0 or not _NEAR.search(text[max(0, b.start - 40):b.start]):
+            continue
+        a = kept[i - 1]
+        between = text[a.end:b.start]
+        if " and " in between or a not in result or b not in result:
+            continue
+        if km(a.place, b.place) <= 60:
+            result.remove(b)
+            continue
+        hints = [p for p in uniq if p.precision == "country" and p.direction]
+        ok_a = all(_direction_ok(a.place, h) for h in hints)
+        ok_b = all(_direction_ok(b.place, h) for h in hints)
+        keep, drop = (a, b) if ok_a and not ok_b else (b, a)
+        result.remove(drop)
+        notes[id(keep)] = (f"the report places it at {drop.place.name} and near {keep.place.name}, "
+                           f"{km(a.place, b.place):.0f} km apart; kept {keep.place.name}")
+    # distinct places of the same precision far apart are separate targets
+    return [(p, notes.get(id(p))) for p in result]
+
+
+def _direction_ok(place: Any, hint: PlaceMention) -> bool:
+    c = hint.place
+    if place.country != c.country:
+        return True
+    d = hint.direction or ""
+    ok = True
+    if "south" in d:
+        ok &= place.lat < c.lat - 0.3
+    if "north" in d:
+        ok &= place.lat > c.lat + 0.3
+    if "east" in d:
+        ok &= place.lon > c.lon + 0.3
+    if "west" in d:
+        ok &= place.lon < c.lon - 0.3
+    return ok
+
+
+def extract_report(report: Report, finder: PlaceFinder | None) -> list[Event]:
+    """The events one report tells (see the module docstring for how mentions combine)."""
+    return _Document(report, finder).run()

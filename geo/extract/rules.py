@@ -1,0 +1,393 @@
+"""Reading one sentence: event triggers, who did what to whom, and what is not an event.
+
+A sentence is cut into clauses at the words that join a reaction to its cause ("after",
+"in response to", "in retaliation for", "but"…): each clause tells at most one event, and
+the cause of a strike is usually another event.  A clause becomes a :class:`Mention` when
+it has a trigger ("airstrikes", "bombed", "a drone attack", "came under attack") that is
+not negated, hypothetical ("may", "threatened to", "further attacks"), habitual
+("regularly", "on a near-monthly basis") or an aggregate ("nearly 200 attacks since
+October 7", "hundreds of rocket and drone attacks").  Definite references ("the strikes",
+"one of the strikes") are marked anaphoric: they add detail to an event already told.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.extract.actors import OPPONENT, ActorMention, canonical_name, find_actors
+from geo.extract.dates import TimeExpr
+from geo.extract.numbers import Count, casualties, parse_number, target_count
+from geo.extract.places import PlaceMention
+
+__all__ = ["Clause", "Mention", "analyse_clause", "has_trigger", "normalise_quotes", "split_clauses"]
+
+_SPLIT = re.compile(
+    r"(?:,\s*|\s+)(?=(?:in response to|in retaliation for|in reprisal for|to avenge|in revenge for|"
+    r"(?:days?|hours?|weeks?|shortly|soon|just)\s+after|after|following|follow(?:s|ed)|but|while|whereas)\b)"
+    r"|;\s*|\s+[–—]\s+(?=[a-z])", re.IGNORECASE)
+_LEAD_SUB = re.compile(r"^(?:after|following|in response to|in retaliation for)\b", re.IGNORECASE)
+
+_TRIGGER = re.compile(
+    r"\b(?P<t>air ?strikes?|airstrikes?|air raids?|(?:(?:drone|rocket|missile|mortar|artillery|precision|"
+    r"retaliatory)[ -])?strikes?|struck|bomb(?:ed|ings?|ardments?)|dropped (?:\w+ ){0,3}bombs|"
+    r"attack(?:s|ed)?|assaults?|raids?|raided|shell(?:ed|ing)|explosions?|blasts?|barrages?|"
+    r"targeted|(?:launched|fired|lobbed) (?:\w+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
+    r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
+    r"(?:drones?|rockets?|missiles?|mortars?|projectiles?|aircraft|jets|warplanes|planes|helicopters|"
+    r"gunships|bombers) (?:\w+ ){0,2}?(?:hit|slammed into|landed (?:on|at|in|near)))\b", re.IGNORECASE)
+_TYPE_WORDS = [
+    ("rocket_attack", re.compile(r"\brockets?\b|\bkatyushas?\b|\brocket-", re.IGNORECASE)),
+    ("missile_attack", re.compile(r"\b(?:ballistic |cruise )?missiles?\b", re.IGNORECASE)),
+    ("drone_attack", re.compile(r"\bdrones?\b|\bUAVs?\b|\bunmanned aerial\b|\bdrone-", re.IGNORECASE)),
+    ("artillery_attack", re.compile(r"\bmortars?\b|\bartillery\b|\bshell(?:ed|ing|s)\b", re.IGNORECASE)),
+    ("ied_attack", re.compile(r"\bIEDs?\b|\broadside bombs?\b|\bexplosive devices?\b|\bcar bomb", re.IGNORECASE)),
+    ("airstrike", re.compile(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raids?\b|\bwarplanes?\b|\bbomb(?:ed|ing|ings|s)\b|"
+                             r"\bjets?\b|\bF-\d|\bbombers?\b|\bfighter", re.IGNORECASE)),
+]
+_SPEECH = r"(?:said|says|announced|stated|reported|confirmed|claimed|told|added|noted|wrote|posted|tweeted)"
+_HYPO = re.compile(
+    r"\b(?:may|might|could|would|will|shall|should|can|cannot|must|if|unless|whether|threat(?:en(?:s|ed|ing)?)?|"
+    r"vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepared|ready|likely|expected|aim(?:s|ed)? to|"
+    r"seek(?:s|ing)? to|intend(?:s|ed)?|potential|possible|possibly|future|further|more|any|"
+    r"risks?|fears?|to deter|to prevent|to counter|deterr?(?:ing|ence)|prevent(?:ing)?|capable|ability|able to|"
+    r"vulnerable|in order to|avoid|would-be|reserves? the right|pledged?|promised?|suspend(?:s|ed|ing)?|"
+    r"halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|pause[sd]?|pausing|resum(?:e|es|ed|ing)|"
+    r"end(?:s|ed|ing)?)\b", re.IGNORECASE)
+_NEG = re.compile(r"\b(?:not|never|no|n[’']t|neither|nor)\b", re.IGNORECASE)
+_DENY = re.compile(r"\bden(?:y|ied|ies|ying)\b|\brejected claims\b|\bfalse(?:ly)? claim", re.IGNORECASE)
+_AGGREGATE = re.compile(
+    r"\b(?:hundreds|dozens|scores|thousands|numerous|countless|waves?|rounds|spate|string|streak|"
+    r"campaigns?|increase|rise|surge|uptick|escalation|number|frequent|repeated|regular|sporadic|"
+    r"continued|continuing|ongoing|constant|persistent|almost-weekly|near-daily|near-monthly|"
+    r"near-weekly|weekly|monthly|daily|nightly|tit-for-tat|years|months)\b", re.IGNORECASE)
+_WEAK_AGG = re.compile(r"\b(?:many|multiple|several|various|some|all|most|other)\b", re.IGNORECASE)
+_APPROX_NUM = re.compile(r"\b(?:nearly|almost|about|around|approximately|roughly|some|more than|over|"
+                         r"at least|upwards of)\s+(\d+|[a-z]+)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_HABIT = re.compile(
+    r"\b(?:regularly|routinely|frequently|often|occasionally|sporadically|repeatedly|periodically|"
+    r"constantly|typically|usually|generally|sometimes|(?:has|have) long|on a (?:[\w-]+ )?basis|"
+    r"every (?:day|week|month|night))\b|\b(?:conducts|carries out|launches)\b", re.IGNORECASE)
+_TIMES = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens? of|hundreds of|several|many|"
+                    r"multiple|numerous|countless) times\b", re.IGNORECASE)
+_DET = {"the", "these", "those", "this", "that", "such", "its", "their", "his", "her", "our", "both"}
+_INDEF = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "another", "new", "fresh", "latest"}
+_LIGHT = re.compile(r"\b(?:launched|launching|conducted|conducting|carried out|carrying out|made|mounted|"
+                    r"staged|executed|fired|claimed|claims|claiming|undertook|performed|ordered|"
+                    r"launches|conducts)\s+(?:[\w’'“”\"-]+\s+){0,4}$", re.IGNORECASE)
+_NP_WORD = re.compile(r"^(?:[A-Za-z0-9’'\-.]+)$")
+_PREP = {"in", "on", "at", "of", "with", "from", "for", "to", "against", "by", "under", "near", "about",
+         "into", "over", "across", "between", "among", "toward", "towards", "through", "via", "as",
+         "than", "and", "or", "including", "like", "such", "amid"}
+_TARGET_CUE = re.compile(
+    r"(?:\b(?:on|against|at|targeting|targeted|target|toward|towards|hit|hitting|struck|striking|bombed|"
+    r"bombing|attacked|attacking|killed|killing|injured|injuring|wounded|wounding|directed at|aimed at|"
+    r"hitting|of)\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+|\d+\s+|several\s+)?)$", re.IGNORECASE)
+_AFFIL_BY = re.compile(r"\b(?:backed|used|funded|supported|run|armed|equipped|operated|controlled|owned|"
+                       r"linked|aligned|led|occupied|manned|held|built|sponsored|financed|trained|"
+                       r"established|founded|associated|affiliated|frequented|cited|reported|claimed)\s+by\s+$", re.IGNORECASE)
+_AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|came|come|comes|got|get)\s+(?:\w+\s+)?"
+                      r"(?:under|targeted|attacked|struck|hit|bombed|shelled|killed|injured|wounded|"
+                      r"raided|overrun)\b", re.IGNORECASE)
+_VICTIM_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?"
+                           r"(?:killed|injured|wounded|hurt|targeted|attacked|hit|struck)\b", re.IGNORECASE)
+_NOT_PLACE_AFTER = re.compile(r"^\s*(?:(?:has|have|had|also|strongly|officially|quickly|swiftly|,)\s+)*"
+                              r"(?:said|says|condemned|denounced|accused|called|announced|stated|opposed|"
+                              r"warned|vowed|blamed|urged|rejected|criticized|criticised|protested|"
+                              r"summoned|responded|insisted|demanded|pressured|threatened|is|are|was|were|"
+                              r"has|have|and|[–—])\b", re.IGNORECASE)
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|inside|into|across|throughout|within|on|at|over|near|hit|struck|targeting|targeted|"
+    r"bombed|attacked|of|from)\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+|northern\s+|"
+    r"southern\s+|eastern\s+|western\s+)?(?:both\s+)?)$", re.IGNORECASE)
+_LIST_AFTER_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|on|at|into|both)\s+(?:the\s+)?"
+                                  r"(?:[\w-]+\s+)?[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)*,?\s+(?:and|or)\s+(?:in\s+)?"
+                                  r"(?:(?:north|south|east|west)\w*\s+)?$")
+_BACKGROUND_BEFORE = re.compile(r"(?:\bborders?\s+(?:of|with|between)\s+(?:the\s+)?|\bbased\s+in\s+|-based\s+|"
+                                r"\bfrom\s+|(?:\d+,?|\bnatives?|\bresidents?|\bcitizens?|\bmayor|\bgovernor|"
+                                r"\bpeople|\bhometown|,)\s+of\s+)$", re.IGNORECASE)
+
+
+_QUOTES = str.maketrans({c: " " for c in "“”\"«»"})
+_LONE_APOSTROPHE = re.compile(r"(?<![A-Za-z])[’‘'`]|[’‘'`](?![A-Za-z])")
+
+
+def normalise_quotes(text: str) -> str:
+    """Same-length copy without quotation marks, so "“Iranian-backed” militias" reads as words.
+
+    Apostrophes inside words (Kata’ib, Syria’s) stay."""
+    return _LONE_APOSTROPHE.sub(" ", text.translate(_QUOTES))
+
+
+def has_trigger(text: str) -> bool:
+    """A cheap test whether a sentence could tell an event at all."""
+    return _TRIGGER.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    text: str
+    start: int  # offset in the sentence
+    end: int
+    sub: bool  # a cause/background clause ("after …", "in response to …")
+
+
+def split_clauses(sentence: str) -> list[Clause]:
+    """Cut a sentence at the words that join an event to its cause or to a contrast."""
+    cuts = [0]
+    for m in _SPLIT.finditer(sentence):
+        if m.start() > 0 and m.end() < len(sentence):
+            cuts.append(m.end())
+    lead = _LEAD_SUB.match(sentence)
+    if lead:
+        # "After X, the US struck Y": the lead clause ends at the first comma before a
+        # capitalised word or a subject ("the US …").
+        m = re.search(r",\s+(?=[A-Z]|the [A-Z]|the (?:US|U\.S\.|militia|group))", sentence[lead.end():])
+        if m:
+            cuts.append(lead.end() + m.end())
+    cuts = sorted(set(cuts))
+    out = []
+    for a, b in zip(cuts, cuts[1:] + [len(sentence)]):
+        piece = sentence[a:b]
+        if not piece.strip():
+            continue
+        sub = bool(re.match(r"\s*(?:in response to|in retaliation for|in reprisal for|to avenge|in revenge for|"
+                            r"(?:days?|hours?|weeks?|shortly|soon|just)\s+after|after|following|follow(?:s|ed))\b",
+                            piece, re.IGNORECASE))
+        out.append(Clause(piece, a, b, sub))
+    return out
+
+
+@dataclass
+class Mention:
+    """One clause's account of an event, before the document's mentions are put together."""
+
+    event_type: str
+    side1: str
+    actor1: str | None
+    side2: str
+    actor2: str | None
+    side_inferred: bool
+    anaphoric: bool
+    clause: Clause
+    places: list[PlaceMention] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    reported_time: bool = False
+    killed: Count | None = None
+    injured: Count | None = None
+    targets: str | None = None
+    targets_count: int | None = None
+    reporter: str | None = None
+    notes: list[str] = field(default_factory=list)
+    generic: bool = False
+
+
+def _words_before(text: str, pos: int, n: int) -> list[str]:
+    return re.findall(r"[\w’'\-.]+", text[max(0, pos - 80):pos])[-n:]
+
+
+def _first_trigger(clause: str) -> re.Match[str] | None:
+    """The first word that tells an attack; a "raid" only when it is a military one."""
+    for m in _TRIGGER.finditer(clause):
+        word = m.group("t").lower()
+        if word in ("raid", "raids", "raided") and not re.search(r"\b(?:US|U\.S\.|commando|helicopter|special)\b", clause):
+            continue
+        return m
+    return None
+
+
+def _np_start_word(clause: str, pos: int) -> tuple[str | None, list[str]]:
+    """The determiner (or preposition/verb) that opens the noun phrase ending at ``pos``."""
+    words = _words_before(clause, pos, 6)
+    seen: list[str] = []
+    for w in reversed(words):
+        lw = w.lower()
+        if lw in _DET or lw in _INDEF or parse_number(lw) is not None:
+            return lw, seen
+        if lw in _PREP or lw.endswith("ed") or lw in {"is", "are", "was", "were", "has", "have", "had"}:
+            return None, seen
+        seen.append(lw)
+        if len(seen) >= 4:
+            break
+    return None, seen
+
+
+def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeExpr]) -> Mention | None:
+    """A :class:`Mention` for one clause, or None when it tells no (real, single) event."""
+    text = normalise_quotes(clause.text)
+    trig = _first_trigger(text)
+    if trig is None:
+        return None
+    tword = trig.group("t").lower()
+    t0, t1 = trig.start(), trig.end()
+    before = text[:t0]
+    window = " ".join(_words_before(text, t0, 8))
+    # --- not an event ----------------------------------------------------------------
+    if _DENY.search(before):
+        return None
+    if _NEG.search(" ".join(_words_before(text, t0, 4))):
+        return None
+    if _HYPO.search(window) or re.search(r"\bto\s+(?:\w+\s+)?$", before) and not tword.startswith(("launched", "fired")):
+        return None
+    if re.search(r"\b(?:if|unless)\b", text[t1:t1 + 40], re.IGNORECASE) or re.search(r"\bfrom\s+$", before):
+        return None
+    if _HABIT.search(text) or _TIMES.search(text):
+        return None
+    own_times = [t for t in times if t.date is not None and t.qualifier is None and t.precision in ("day", "week", "month")]
+    span_times = [t for t in times if t.qualifier is not None]
+    np_word, np_mods = _np_start_word(text, t0)
+    plural = tword.endswith("s") and not tword.endswith(("ss", "us")) and tword not in ("targeted",)
+    nominal = not re.match(r"(?:struck|bombed|attacked|targeted|shelled|raided|launched|fired|lobbed|dropped|came)", tword)
+    pre_np = " ".join(_words_before(text, t0, 5))
+    if plural and nominal:
+        if _AGGREGATE.search(pre_np) or _APPROX_NUM.search(before[-60:]):
+            return None
+        if span_times and not any(t.precision == "day" for t in own_times):
+            return None
+        if _WEAK_AGG.search(" ".join(_words_before(text, t0, 3))) and not any(t.precision == "day" for t in own_times):
+            return None
+        m = re.search(r"(\d+)\s+(?:[\w-]+\s+){0,2}$", before[-40:])
+        if m and int(m.group(1)) >= 20 and span_times:
+            return None
+    if re.search(r"\b(?:one of the|some of the|all of the|most of the)\s+(?:\w+\s+){0,3}$", before, re.IGNORECASE) and not nominal:
+        return None
+    anaphoric = nominal and (np_word in _DET or bool(re.search(r"\b(?:one of the|the other|both of the)\s+(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE)))
+    generic = plural and nominal and np_word is None and not _LIGHT.search(before) and not own_times
+    if anaphoric and any(t.precision == "day" and not _is_reported(text, t) for t in own_times):
+        anaphoric = False  # "the strike in X on Tuesday" tells its own event
+    # --- who did what to whom ----------------------------------------------------------
+    actors = find_actors(text)
+    agent: ActorMention | None = None
+    patient: ActorMention | None = None
+    subject: ActorMention | None = None
+    reporter: ActorMention | None = None
+    passive = bool(_PASSIVE.search(text[max(0, t0 - 30):t1 + 5])) or tword.startswith("came under")
+    for a in actors:
+        pre = text[max(0, a.start - 40):a.start]
+        after = text[a.end:a.end + 30]
+        if a.role == "reporter" or (a.role == "both" and re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\b", after)
+                                    and a.end <= t0 and not re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\s+(?:that\s+)?(?:it|its)\b", after)):
+            reporter = reporter or a
+            if a.role == "reporter":
+                continue
+        if re.search(r"\baccording to\s+(?:a\s+|the\s+)?(?:statement\s+from\s+(?:the\s+)?)?$", pre, re.IGNORECASE):
+            reporter = reporter or a
+            continue
+        if _AFFIL_BY.search(pre):
+            if patient is None and a.start > t0:
+                patient = a
+            continue
+        if _AGENT_BY.search(pre) and (a.start > t0 or passive):
+            agent = agent or a
+            continue
+        if a.start >= t0 and _TARGET_CUE.search(text[max(0, a.start - 30):a.start]):
+            if patient is None:
+                patient = a
+            continue
+        if a.end <= t0 and re.search(r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|targeted|"
+                                     r"targeting|attacked|attacking|hit|hitting|struck|striking)\s+"
+                                     r"(?:[\w-]+\s+){0,3}$", pre, re.IGNORECASE) and not _AGENT_BY.search(pre):
+            patient = patient or a  # "militants killed three US troops in a drone strike"
+            continue
+        if a.end <= t0 and _VICTIM_AFTER.match(text[a.end:a.end + 40]):
+            patient = patient or a  # "three US soldiers were killed when a drone struck …"
+            continue
+        if a.end <= t1:
+            words = _words_before(text, a.start, 1)
+            if not words or words[-1].lower() not in _PREP:
+                subject = a  # the closest subject before the trigger
+            continue
+    if subject is not None and agent is None:
+        if passive and subject.end <= t0:
+            patient = patient or subject
+        elif subject.role != "reporter":
+            agent = subject
+    if patient is None:
+        for a in actors:
+            if a.start >= t0 and a.role != "reporter" and (agent is None or a.side != agent.side):
+                patient = a
+                break
+    side_inferred = False
+    if agent is not None:
+        side1, actor1 = agent.side, canonical_name(agent)
+    elif patient is not None and patient.side in OPPONENT:
+        side1, side_inferred = OPPONENT[patient.side], True
+        actor1 = {"iran_aligned": "Unidentified Iran-aligned group", "us": "United States"}.get(side1, side1)
+    else:
+        side1, actor1, side_inferred = "unknown", None, True
+    if patient is not None and (agent is None or patient.side != agent.side or patient is not agent):
+        side2, actor2 = patient.side, canonical_name(patient)
+    else:
+        side2 = OPPONENT.get(side1, "unknown") if side1 in ("us",) else "unknown"
+        actor2 = None
+    etype = _event_type(text, trig, side1)
+    killed, injured = casualties(text)
+    mention = Mention(
+        event_type=etype, side1=side1, actor1=actor1, side2=side2, actor2=actor2,
+        side_inferred=side_inferred, anaphoric=anaphoric, clause=clause, places=places,
+        times=times, killed=killed, injured=injured, targets=_targets(text, t1),
+        targets_count=target_count(text), reporter=_reporter_name(reporter),
+        generic=generic,
+    )
+    reported = [t for t in times if _is_reported(text, t)]
+    if reported and len(reported) < len(times):
+        mention.times = [t for t in times if t not in reported]  # the event's own date wins
+    mention.reported_time = bool(reported) and all(t in reported for t in own_times)
+    return mention
+
+
+def _reporter_name(a: ActorMention | None) -> str | None:
+    if a is None:
+        return None
+    return a.text if a.name in ("news agency", "observer") else a.name
+
+
+def _is_reported(text: str, t: TimeExpr) -> bool:
+    return bool(re.search(r"\b" + _SPEECH + r"\s+(?:on\s+|late\s+|early\s+)?$", text[max(0, t.start - 25):t.start], re.IGNORECASE))
+
+
+def _event_type(text: str, trig: re.Match[str], side1: str) -> str:
+    word = trig.group("t").lower()
+    if side1 == "unknown" and re.fullmatch(r"(?:precision |retaliatory )?(?:strikes?|struck)", word):
+        return "airstrike"  # an unattributed "strike" in this war is an air strike
+    for etype, rx in _TYPE_WORDS:
+        if rx.search(word):
+            return "airstrike" if side1 in ("us", "israel") and etype == "drone_attack" else etype
+    around = text[max(0, trig.start() - 30):trig.end() + 60]
+    found = [etype for etype, rx in _TYPE_WORDS if rx.search(around)]
+    if side1 in ("us", "israel"):
+        if "missile_attack" in found and "airstrike" not in found:
+            return "missile_attack"
+        return "airstrike"
+    for etype in found:
+        if etype != "airstrike":
+            return etype
+    return "airstrike" if found and side1 not in ("iran_aligned",) else "attack"
+
+
+def _targets(text: str, t1: int) -> str | None:
+    m = re.search(r"\b(?:on|against|targeting|targeted|at|hit|struck)\s+((?:[\w’'\-]+\s*){1,10})", text[t1 - 12 if t1 > 12 else 0:])
+    if not m:
+        return None
+    words = re.split(r"\s+(?:in|near|on|at|across|along|,|which|that|after|close)\b", m.group(1).strip())[0]
+    return words.strip(" ,.") or None
+
+
+def place_is_location(text: str, pm: PlaceMention) -> bool:
+    """False for a place that is not where anything happened: a country as an actor
+    ("Iraq opposed …"), a border named as a reference, a home town, an adjective."""
+    before = text[max(0, pm.start - 40):pm.start]
+    after = text[pm.end:pm.end + 40]
+    if re.match(r"[’']s\s+(?!(?:[A-Z][\w-]*\s+)*(?:province|governorate|city|town|region|desert|border|"
+                r"[A-Z]))", after) and pm.precision == "country":
+        return False  # "Iraq's security forces", "Lebanon's Hezbollah"
+    if _BACKGROUND_BEFORE.search(before):
+        return False
+    if _NOT_PLACE_AFTER.match(after) and not re.search(r"\b(?:in|at|on|near|of)\s+(?:the\s+)?$", before):
+        if pm.precision in ("country", "town"):
+            return False
+    if pm.precision == "country" and not _LOCATIVE.search(before) and not _LIST_AFTER_LOCATIVE.search(before) \
+            and not re.match(r"\s*(?:\||$)", after):
+        return False
+    return True

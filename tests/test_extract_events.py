@@ -1,0 +1,176 @@
+"""What counts as an event, who did it, where, when and how many: one sentence at a time."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.extract import extract_text
+from geo.extract.numbers import casualties, parse_number, target_count
+
+PUB = dt.date(2024, 2, 9)  # Friday
+
+
+def events(text: str, pub: dt.date = PUB):
+    return extract_text(text, doc="t.txt", published=pub)
+
+
+def only(text: str, pub: dt.date = PUB):
+    found = events(text, pub)
+    assert len(found) == 1, [(e.event_type, e.location, e.event_date) for e in found]
+    return found[0]
+
+
+# --- actors, sides and voice ---------------------------------------------------------
+
+def test_active_voice_us_strike_on_a_governorate():
+    ev = only("The US struck five targets in Al Anbar on Thursday.")
+    assert (ev.actor1_side, ev.event_type, ev.admin1, ev.geo_precision) == ("us", "airstrike", "Al Anbar", "admin1")
+    assert ev.event_date == dt.date(2024, 2, 8) and ev.targets_count == 5
+
+
+def test_a_group_claiming_an_attack_is_its_actor():
+    ev = only("Kataib Hezbollah claimed a rocket attack on Erbil airport on Wednesday.")
+    assert ev.actor1 == "Kataib Hezbollah" and ev.actor1_side == "iran_aligned"
+    assert ev.event_type == "rocket_attack" and ev.place_id == "cur:erbil-air-base"
+
+
+def test_the_reporter_of_a_claim_is_not_its_actor():
+    ev = only("The Islamic Resistance in Iraq said it targeted the Conoco gas field with drones on Sunday.")
+    assert ev.actor1 == "Islamic Resistance in Iraq" and ev.event_type == "drone_attack"
+    assert ev.geo_precision == "site" and ev.country == "SY"
+
+
+def test_passive_voice_makes_the_target_the_victim():
+    ev = only("US forces at Patrol Base Shaddadi came under rocket attack on Tuesday.")
+    assert ev.actor1_side == "iran_aligned" and ev.actor2_side == "us"
+    assert ev.event_type == "rocket_attack" and ev.location == "Patrol Base Shaddadi"
+
+
+def test_an_attack_on_us_troops_is_attributed_to_the_other_side_when_no_one_claims_it():
+    ev = only("A drone attack on Ain al-Asad air base injured two American contractors on Monday.")
+    assert ev.actor1_side == "iran_aligned" and ev.injured == 2 and ev.event_type == "drone_attack"
+
+
+def test_monitor_reports_casualties_without_becoming_the_actor():
+    ev = only("On Monday US jets bombed a depot near Mayadeen, which the Syrian Observatory for Human "
+              "Rights said killed four militia members.")
+    assert ev.actor1_side == "us" and ev.killed == 4
+    assert "SOHR" in (ev.notes or "")
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("the strikes killed at least five members of the militia", 5, None),
+    ("which killed 2 US sailors and wounded 5 others", 2, 5),
+    ("Two US contractors were killed in a rocket attack", 2, None),
+    ("No US personnel were injured in the attack", None, 0),
+    ("a rocket attack killed a US contractor and wounded six others", 1, 6),
+    ("the raid left 12 dead", 12, None),
+])
+def test_casualties_in_digits_and_words(text, killed, injured):
+    k, i = casualties(text)
+    assert (k.value if k else None, i.value if i else None) == (killed, injured)
+
+
+def test_at_least_keeps_its_floor_and_numbers_parse_from_words():
+    k, _ = casualties("killing at least twenty-one fighters")
+    assert (k.value, k.low) == (21, 21)
+    assert parse_number("a dozen") == 12 and parse_number("nine") == 9
+    assert target_count("85 air strikes hit nine targets") == 9
+
+
+# --- what is not an event ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Militias have launched nearly 170 attacks on US forces in Syria since October 17.",
+    "Coalition outposts in Syria came under hundreds of mortar and rocket attacks last year.",
+    "Kataib Hezbollah threatened more attacks on US forces in Iraq if the strikes continue.",
+    "The escalation could rapidly spread to Jordan, and Iran may feel compelled to strike US bases in Syria.",
+    "Militias will likely continue rocket attacks on US bases in Iraq.",
+    "Kataib Hezbollah denied carrying out the attack on Tower 22 on Sunday.",
+    "The group has not attacked US forces in Syria since February.",
+    "The US conducts air strikes against ISIS in Syria on a near-monthly basis.",
+    "Israel has conducted almost-weekly strikes in Syria.",
+    "Militias regularly targeted US troops and bases in Iraq.",
+    "The strikes aim to deter further attacks on US personnel in Syria.",
+    "Attacks on US forces in Iraq and Syria will not be tolerated, the Pentagon said.",
+])
+def test_aggregates_threats_forecasts_denials_and_habits_are_not_events(text):
+    assert events(text) == []
+
+
+def test_background_with_neither_place_nor_time_is_not_an_event():
+    assert events("Washington has answered attacks on its soldiers with force before.") == []
+
+
+# --- places -----------------------------------------------------------------------------
+
+def test_the_most_specific_place_wins_over_its_province_and_country():
+    ev = only("On Sunday a US strike hit a camp west of Albu Kamal, in eastern Syria's Deir ez-Zor province.")
+    assert ev.location == "Albu Kamal" and ev.geo_precision == "town" and ev.admin1 == "Deir ez-Zor"
+
+
+def test_country_only_when_that_is_all_the_report_says():
+    ev = only("US warplanes bombed seven targets in Syria on Tuesday.")
+    assert (ev.country, ev.geo_precision, ev.targets_count) == ("SY", "country", 7)
+
+
+def test_two_named_targets_are_two_events():
+    found = events("On Sunday US jets struck a depot outside the town of Albu Kamal and a camp close to Mayadeen.")
+    assert sorted(e.location for e in found) == ["Albu Kamal", "Mayadeen"]
+
+
+def test_a_soldiers_home_town_is_not_an_event_location():
+    text = ("On January 28, 2024, a drone attack on Tower 22 in Jordan killed three US soldiers.\n\n"
+            "- Sgt. A. Example, 24, of Baghdad Street, Savannah, Georgia\n")
+    ev = only(text)
+    assert ev.location == "Tower 22" and ev.killed == 3
+
+
+def test_a_table_row_is_an_event_at_its_place():
+    text = ("On February 3rd, the US struck militia sites in Syria and Iraq.\n\n"
+            "Location | Details |\n---|---|\n"
+            "Al Qaim, Iraq | F-16 jets struck a logistics hub. |\n"
+            "Mayadeen, Syria | F-15E jets dropped 6 bombs on a depot. |\n")
+    found = events(text)
+    assert sorted(e.location for e in found) == ["Al Qaim", "Mayadeen"]
+    assert all(e.event_date == dt.date(2024, 2, 3) for e in found)
+
+
+# --- one event per real event; dates ------------------------------------------------------------
+
+def test_several_sentences_about_one_strike_make_one_event_with_all_its_evidence():
+    text = ("US aircraft struck a weapons depot near Mayadeen on Tuesday, officials said.\n\n"
+            "The strike destroyed the depot, and a war monitor said it killed three fighters.\n\n"
+            "The strikes were the third this month.")
+    ev = only(text)
+    assert ev.killed == 3 and len(ev.sources) >= 2
+    assert all(ev.sources[0].quote in text for _ in [0])
+    src = ev.sources[0]
+    assert text[src.start:src.end] == src.quote
+
+
+def test_a_second_day_of_strikes_implies_the_day_before():
+    found = events("American jets hit militia depots in Syria for a second day on Thursday.")
+    assert sorted(e.event_date for e in found) == [dt.date(2024, 2, 7), dt.date(2024, 2, 8)]
+
+
+def test_a_report_without_a_date_is_dated_the_day_before_publication_and_says_so():
+    ev = only("The US carried out two new precision airstrikes near Mayadeen, the Pentagon said.")
+    assert ev.event_date == dt.date(2024, 2, 8) and ev.date_precision == "week"
+    assert "no date" in ev.notes
+
+
+def test_the_cause_of_a_reaction_is_dated_before_it():
+    found = events("In February the US struck militia sites in Syria after a drone attack in Jordan killed three US soldiers.",
+                   dt.date(2024, 11, 12))
+    attack = next(e for e in found if e.actor1_side == "iran_aligned")
+    assert attack.country == "JO" and attack.killed == 3 and attack.date_start < dt.date(2024, 2, 1)
+
+
+def test_confidence_is_a_fraction_and_ids_are_stable():
+    a = only("The US struck five targets in Al Anbar on Thursday.")
+    b = only("The US struck five targets in Al Anbar on Thursday.")
+    assert 0 <= a.confidence <= 1 and a.id == b.id
