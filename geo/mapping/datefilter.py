@@ -45,19 +45,22 @@ class DateFilter(MacroElement):
       var shown = div.querySelector(".geo-shown");
       function apply() {
         var lo = from.value || "0000-01-01", hi = to.value || "9999-12-31", n = 0;
-        var events = window.geoEvents || [];
+        var events = window.geoEvents || [], changes = new Map();
+        function batch(cluster) {
+          if (!changes.has(cluster)) { changes.set(cluster, {add: [], remove: []}); }
+          return changes.get(cluster);
+        }
         events.forEach(function (e) {
           var visible = e.end >= lo && e.start <= hi;
-          if (visible && !e.shown) {
-            e.cluster.addLayer(e.marker);
-            if (e.circle) { e.group.addLayer(e.circle); }
-          } else if (!visible && e.shown) {
-            e.cluster.removeLayer(e.marker);
-            if (e.circle) { e.group.removeLayer(e.circle); }
+          if (visible !== e.shown) {
+            batch(e.cluster)[visible ? "add" : "remove"].push(e.marker);
+            if (e.circle) { visible ? e.group.addLayer(e.circle) : e.group.removeLayer(e.circle); }
+            e.shown = visible;
           }
-          e.shown = visible;
           if (visible) { n += 1; }
         });
+        // one call per cluster: markercluster re-clusters once, not once per marker
+        changes.forEach(function (c, cluster) { cluster.removeLayers(c.remove); cluster.addLayers(c.add); });
         shown.textContent = n + " of " + events.length + " placed events";
       }
       from.addEventListener("change", apply);
