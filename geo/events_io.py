@@ -285,4 +285,22 @@ EVENT_READERS: dict[str, Callable[[Path], list[Event]]] = {
 }
 
 #: Extension → reader returning a GeoDataFrame (the query stage adds ".gpkg", ".parquet"…).
-READERS: dict[str, Callable[[Path], gpd.GeoDataFrame]] = {}
+def _read_gis(path: Path) -> gpd.GeoDataFrame:
+    """A GeoPackage or GeoParquet file we wrote: nested fields parsed back from JSON text."""
+    import geopandas as gpd
+
+    from geo.export.tabular import unflatten
+
+    try:
+        frame = (gpd.read_parquet(path) if path.suffix.lower() in (".parquet", ".geoparquet")
+                 else gpd.read_file(path, engine="pyogrio"))
+    except Exception as err:  # pyarrow/pyogrio raise many kinds; the user needs one line
+        raise InputError(f"{path}: cannot read events ({str(err).splitlines()[0]})") from None
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        frame = frame.to_crs("EPSG:4326")
+    return unflatten(frame)
+
+
+READERS: dict[str, Callable[[Path], gpd.GeoDataFrame]] = {
+    ".gpkg": _read_gis, ".parquet": _read_gis, ".geoparquet": _read_gis,
+}

@@ -14,7 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.exc import InputError
+from geo.export.acled_csv import write_acled_csv
 from geo.export.geojson import write_geojson_frame
+from geo.export.gpkg import write_gpkg
+from geo.export.kml import write_kml
+from geo.export.parquet import write_parquet
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -24,10 +28,16 @@ __all__ = ["EXPORTERS", "EXTENSIONS", "export_frame", "format_for"]
 #: Format name → writer(frame, path).
 EXPORTERS: dict[str, Callable[[gpd.GeoDataFrame, Path], None]] = {
     "geojson": write_geojson_frame,
+    "gpkg": write_gpkg,
+    "parquet": write_parquet,
+    "csv": write_acled_csv,
+    "kml": write_kml,
 }
 
 #: File extension → format name, to infer ``--format`` from ``--out``.
-EXTENSIONS: dict[str, str] = {".geojson": "geojson", ".json": "geojson"}
+EXTENSIONS: dict[str, str] = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg",
+                              ".parquet": "parquet", ".geoparquet": "parquet", ".csv": "csv",
+                              ".kml": "kml"}
 
 
 def export_frame(frame: gpd.GeoDataFrame, path: str | PathLike[str], fmt: str) -> None:
