@@ -1,7 +1,115 @@
-"""`geo query` (being built)."""
+"""`geo query`: events by region, distance, box, polygon file, time, actor and type."""
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
 
-def query() -> None:
-    """Build the seed map and GeoJSON (being built)."""
-    raise SystemExit("not built yet")
+import typer
+
+from geo.cli_support import cli_errors
+
+__all__ = ["query"]
+
+FORMATS = ("table", "json", "geojson", "csv")
+
+
+def query(
+    events: Annotated[Path | None, typer.Option("--events", help="Events file (.geojson, .yaml, .gpkg, .parquet; default: the seed events).", show_default=False)] = None,
+    region: Annotated[str | None, typer.Option("--region", help="A country (name or ISO code), a governorate in any spelling, or a named area ('Iraq-Syria border', 'Euphrates valley').", show_default=False)] = None,
+    near: Annotated[str | None, typer.Option("--near", help="A place name or LAT,LON; needs --radius-km.", show_default=False)] = None,
+    radius_km: Annotated[float | None, typer.Option("--radius-km", help="Geodesic radius around --near, in km.", show_default=False)] = None,
+    bbox: Annotated[str | None, typer.Option("--bbox", help="W,S,E,N in degrees.", show_default=False)] = None,
+    within: Annotated[Path | None, typer.Option("--within", help="A polygon file (GeoJSON, GeoPackage, Shapefile): events inside any polygon.", show_default=False)] = None,
+    boundaries: Annotated[Path | None, typer.Option("--boundaries", help="Your own governorate polygons for --region (also GEO_BOUNDARIES).", show_default=False)] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD.", show_default=False)] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD.", show_default=False)] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Text in the attacker's or target's name (any case).", show_default=False)] = None,
+    side: Annotated[str | None, typer.Option("--side", help="Attacker side: us, iran_aligned, israel, isis, …", show_default=False)] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="airstrike, drone_attack, rocket_attack, missile_attack, …", show_default=False)] = None,
+    min_killed: Annotated[int | None, typer.Option("--min-killed", help="At least N killed.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, geojson or csv.")] = "table",
+    map_out: Annotated[Path | None, typer.Option("--map", help="Also render the result as a map (HTML).", show_default=False)] = None,
+) -> None:
+    """Select events: filters combine with AND; results are sorted by date.
+
+    Region membership is decided by geometry.  Events placed only to a country never
+    match a governorate or named-area query, and events placed only to a governorate never
+    match a smaller radius; the summary line says how many were left out for that.
+
+    Example:
+        geo query --region "Deir ez-Zor" --since 2024-01-01
+        geo query --near "Al-Tanf" --radius-km 50 --format geojson > tanf.geojson
+        geo query --events big.parquet --side iran_aligned --type drone_attack --map drones.html
+    """
+    with cli_errors(code=2):
+        from geo.exc import InputError
+        from geo.query import Query, load_frame, parse_bbox, parse_date, run_query
+
+        if fmt not in FORMATS:
+            raise InputError(f"--format: {fmt!r} is not one of: {', '.join(FORMATS)}")
+        q = Query(region=region, near=near, radius_km=radius_km,
+                  bbox=parse_bbox(bbox) if bbox else None, within=within,
+                  since=parse_date(since, "--since") if since else None,
+                  until=parse_date(until, "--until") if until else None,
+                  actor=actor, side=side, type=event_type, min_killed=min_killed,
+                  boundaries=boundaries)
+        result = run_query(load_frame(events), q)
+        _print(result, fmt)
+        if map_out is not None:
+            from geo.mapping import write_map
+
+            write_map(_nested(result.frame), map_out, title=f"Query: {result.area or 'all events'}")
+
+
+def _nested(frame):
+    from geo.export.tabular import unflatten
+
+    return unflatten(frame.copy())
+
+
+def _print(result, fmt: str) -> None:
+    import sys
+
+    frame = _nested(result.frame)
+    if fmt == "table":
+        _table(frame)
+        typer.echo(result.summary())
+        return
+    if fmt == "geojson":
+        from geo.export.geojson import geojson_text
+        from geo.frame import from_frame
+
+        sys.stdout.write(geojson_text(from_frame(frame)))
+    elif fmt == "json":
+        import json
+
+        from geo.frame import from_frame
+
+        typer.echo(json.dumps([e.to_dict() for e in from_frame(frame)], ensure_ascii=False, indent=1))
+    else:
+        import csv
+
+        from geo.export.acled_csv import ACLED_COLUMNS, acled_rows
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=ACLED_COLUMNS, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(acled_rows(frame))
+    typer.echo(result.summary(), err=True)
+
+
+def _table(frame) -> None:
+    import pandas as pd
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("date", "type", "attacker (side)", "target", "place (precision)", "killed", "id"):
+        table.add_column(col, overflow="fold")
+    for row in frame.itertuples():
+        date = "" if pd.isna(row.event_date) else row.event_date.date().isoformat()
+        killed = "" if pd.isna(row.killed) else str(row.killed)
+        table.add_row(date, row.event_type, f"{row.actor1 or '?'} ({row.actor1_side})",
+                      row.actor2 or "", f"{row.location or row.country or ''} ({row.geo_precision})",
+                      killed, row.id)
+    Console(width=160, soft_wrap=False).print(table)

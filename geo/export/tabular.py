@@ -31,6 +31,13 @@ def unflatten(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """The nested columns parsed back from JSON text (in place; returns the frame)."""
     for col in JSON_COLUMNS:
         if col in frame:
-            frame[col] = [json.loads(v) if isinstance(v, str) and v else ([] if col == "sources" else {})
-                          for v in frame[col]]
+            frame[col] = [_parsed(v, col) for v in frame[col]]
     return frame
+
+
+def _parsed(value: object, col: str) -> object:
+    if isinstance(value, str):
+        return json.loads(value) if value else ([] if col == "sources" else {})
+    if value is None:
+        return [] if col == "sources" else {}
+    return value  # already a list or dict
