@@ -30,6 +30,7 @@ def query(
     min_killed: Annotated[int | None, typer.Option("--min-killed", help="At least N killed.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, geojson or csv.")] = "table",
     map_out: Annotated[Path | None, typer.Option("--map", help="Also render the result as a map (HTML).", show_default=False)] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Rows shown in the table (the summary counts all).")] = 100,
 ) -> None:
     """Select events: filters combine with AND; results are sorted by date.
 
@@ -44,7 +45,7 @@ def query(
     """
     with cli_errors(code=2):
         from geo.exc import InputError
-        from geo.query import Query, load_frame, parse_bbox, parse_date, run_query
+        from geo.query import Query, load_table, parse_bbox, parse_date, run_query
 
         if fmt not in FORMATS:
             raise InputError(f"--format: {fmt!r} is not one of: {', '.join(FORMATS)}")
@@ -54,8 +55,8 @@ def query(
                   until=parse_date(until, "--until") if until else None,
                   actor=actor, side=side, type=event_type, min_killed=min_killed,
                   boundaries=boundaries)
-        result = run_query(load_frame(events), q)
-        _print(result, fmt)
+        result = run_query(load_table(events), q)
+        _print(result, fmt, limit)
         if map_out is not None:
             from geo.mapping import write_map
 
@@ -68,14 +69,14 @@ def _nested(frame):
     return unflatten(frame.copy())
 
 
-def _print(result, fmt: str) -> None:
+def _print(result, fmt: str, limit: int) -> None:
     import sys
 
-    frame = _nested(result.frame)
     if fmt == "table":
-        _table(frame)
+        _table(result, limit)
         typer.echo(result.summary())
         return
+    frame = _nested(result.frame)
     if fmt == "geojson":
         from geo.export.geojson import geojson_text
         from geo.frame import from_frame
@@ -98,18 +99,19 @@ def _print(result, fmt: str) -> None:
     typer.echo(result.summary(), err=True)
 
 
-def _table(frame) -> None:
-    import pandas as pd
+def _table(result, limit: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
     for col in ("date", "type", "attacker (side)", "target", "place (precision)", "killed", "id"):
         table.add_column(col, overflow="fold")
-    for row in frame.itertuples():
-        date = "" if pd.isna(row.event_date) else row.event_date.date().isoformat()
-        killed = "" if pd.isna(row.killed) else str(row.killed)
-        table.add_row(date, row.event_type, f"{row.actor1 or '?'} ({row.actor1_side})",
-                      row.actor2 or "", f"{row.location or row.country or ''} ({row.geo_precision})",
-                      killed, row.id)
+    for row in result.records(limit):
+        date = row["event_date"].date().isoformat() if row["event_date"] else ""
+        killed = "" if row["killed"] is None else str(row["killed"])
+        table.add_row(date, row["event_type"], f"{row['actor1'] or '?'} ({row['actor1_side']})",
+                      row["actor2"] or "", f"{row['location'] or row['country'] or ''} "
+                      f"({row['geo_precision']})", killed, row["id"])
     Console(width=160, soft_wrap=False).print(table)
+    if len(result) > limit:
+        typer.echo(f"… {len(result) - limit} more (raise --limit, or use --format json|geojson|csv)")
