@@ -174,3 +174,24 @@ def test_confidence_is_a_fraction_and_ids_are_stable():
     a = only("The US struck five targets in Al Anbar on Thursday.")
     b = only("The US struck five targets in Al Anbar on Thursday.")
     assert 0 <= a.confidence <= 1 and a.id == b.id
+
+
+def test_a_trend_in_attacks_is_not_an_event():
+    assert events("Rocket and drone fire on US outposts in Iraq rose steeply after the war in Gaza began.") == []
+    assert events("Since the spring, attacks on the Conoco gas field have been rarer.") == []
+
+
+def test_an_aggregate_subject_before_hit_is_not_an_event():
+    assert events("Between May and July, dozens of rocket and drone attacks hit coalition bases in Syria.") == []
+
+
+def test_soldiers_who_died_in_a_strike_are_its_victims_not_its_authors():
+    found = events("In March the Pentagon struck militia depots, after two US soldiers died in a drone strike in Jordan.")
+    attack = next(e for e in found if e.event_type == "drone_attack")
+    assert attack.actor1_side == "iran_aligned" and attack.country == "JO" and attack.killed == 2
+    assert not any(e.actor1_side == "us" and e.killed for e in found)
+
+
+def test_in_answer_to_opens_a_cause_clause():
+    found = events("The US Air Force bombed two depots near Mayadeen on Thursday in answer to attacks on US forces in Iraq.")
+    assert [(e.actor1_side, e.country) for e in found if e.actor1_side == "us"] == [("us", "SY")]

@@ -23,6 +23,7 @@ from geo.extract.numbers import Count
 from geo.extract.places import PlaceFinder, PlaceMention
 from geo.extract.reader import Report
 from geo.extract.rules import (
+    CAUSE,
     Clause,
     Mention,
     analyse_clause,
@@ -215,7 +216,7 @@ class _Document:
         others = [t for t in times if t.date is not None and t not in m.times and t.precision != "year"]
         if others:
             t = sorted(others, key=lambda t: (t.qualifier is not None, t.precision != "day"))[0]
-            if m.clause.sub and _CAUSE.match(m.clause.text):
+            if m.clause.sub and CAUSE.match(m.clause.text):
                 # The cause of a reaction happened before it: "In February the US struck …
                 # after a drone attack killed three" puts the attack in the weeks before.
                 start = t.date_start or t.date
@@ -475,8 +476,7 @@ def _pshift(p: PlaceMention, by: int) -> PlaceMention:
     return PlaceMention(p.start + by, p.end + by, p.text, p.place, p.precision, p.direction, p.others)
 
 
-_CAUSE = re.compile(r"\s*(?:in response to|in retaliation for|in reprisal for|to avenge|in revenge for|"
-                    r"(?:days?|hours?|weeks?|shortly|soon|just)\s+after|after|following|follow(?:s|ed))\b", re.IGNORECASE)
+
 _NEAR = re.compile(r"(?:\bnear|\bclose to|\boutside|\bnot far from|\bin the vicinity of|\bon the outskirts of|"
                    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+(?:the\s+)?"
                    r"(?:(?:city|town|village|base|area)\s+of\s+)?$", re.IGNORECASE)

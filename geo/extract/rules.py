@@ -21,9 +21,14 @@ from geo.extract.places import PlaceMention
 
 __all__ = ["Clause", "Mention", "analyse_clause", "has_trigger", "normalise_quotes", "split_clauses"]
 
+#: The words that join a reaction to its cause; the clause they open tells the cause.
+CAUSE_WORDS = (r"(?:in response to|in retaliation for|in reprisal for|in answer to|in reply to|"
+               r"as (?:a )?(?:response|retaliation|reprisal) (?:to|for)|responding to|retaliating for|"
+               r"to avenge|in revenge for|(?:days?|hours?|weeks?|shortly|soon|just)\s+after|after|"
+               r"following|follow(?:s|ed))")
+CAUSE = re.compile(r"\s*" + CAUSE_WORDS + r"\b", re.IGNORECASE)
 _SPLIT = re.compile(
-    r"(?:,\s*|\s+)(?=(?:in response to|in retaliation for|in reprisal for|to avenge|in revenge for|"
-    r"(?:days?|hours?|weeks?|shortly|soon|just)\s+after|after|following|follow(?:s|ed)|but|while|whereas)\b)"
+    r"(?:,\s*|\s+)(?=(?:" + CAUSE_WORDS + r"|but|while|whereas)\b)"
     r"|;\s*|\s+[–—]\s+(?=[a-z])", re.IGNORECASE)
 _LEAD_SUB = re.compile(r"^(?:after|following|in response to|in retaliation for)\b", re.IGNORECASE)
 
@@ -90,8 +95,14 @@ _AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|came|come|comes|got|get)\s+(?:\w+\s+)?"
                       r"(?:under|targeted|attacked|struck|hit|bombed|shelled|killed|injured|wounded|"
                       r"raided|overrun)\b", re.IGNORECASE)
-_VICTIM_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?"
-                           r"(?:killed|injured|wounded|hurt|targeted|attacked|hit|struck)\b", re.IGNORECASE)
+_VICTIM_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?"
+                           r"(?:killed|injured|wounded|hurt|targeted|attacked|hit|struck)|died|were dead|"
+                           r"lost their lives|perished)\b", re.IGNORECASE)
+#: A trend, not an event: "drone and rocket fire on US bases rose sharply", "attacks have been rarer".
+_TREND = re.compile(r"\b(?:rose|risen|rising|increased|increasing|grew|grown|growing|surged|soared|"
+                    r"intensified|doubled|tripled|declined|declining|decreased|fell|fallen|dropped off|"
+                    r"(?:have|has|had) been (?:rarer|less frequent|more frequent|fewer|more common))\b",
+                    re.IGNORECASE)
 _NOT_PLACE_AFTER = re.compile(r"^\s*(?:(?:has|have|had|also|strongly|officially|quickly|swiftly|,)\s+)*"
                               r"(?:said|says|condemned|denounced|accused|called|announced|stated|opposed|"
                               r"warned|vowed|blamed|urged|rejected|criticized|criticised|protested|"
@@ -152,9 +163,7 @@ def split_clauses(sentence: str) -> list[Clause]:
         piece = sentence[a:b]
         if not piece.strip():
             continue
-        sub = bool(re.match(r"\s*(?:in response to|in retaliation for|in reprisal for|to avenge|in revenge for|"
-                            r"(?:days?|hours?|weeks?|shortly|soon|just)\s+after|after|following|follow(?:s|ed))\b",
-                            piece, re.IGNORECASE))
+        sub = bool(CAUSE.match(piece))
         out.append(Clause(piece, a, b, sub))
     return out
 
@@ -232,12 +241,14 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         return None
     if re.search(r"\b(?:if|unless)\b", text[t1:t1 + 40], re.IGNORECASE) or re.search(r"\bfrom\s+$", before):
         return None
-    if _HABIT.search(text) or _TIMES.search(text):
+    if _HABIT.search(text) or _TIMES.search(text) or _TREND.search(text[t0:t1 + 80]):
         return None
     own_times = [t for t in times if t.date is not None and t.qualifier is None and t.precision in ("day", "week", "month")]
     span_times = [t for t in times if t.qualifier is not None]
     np_word, np_mods = _np_start_word(text, t0)
-    plural = tword.endswith("s") and not tword.endswith(("ss", "us")) and tword not in ("targeted",)
+    # "rocket and drone attacks hit …": the noun phrase before the verb decides plurality
+    head = re.sub(r"\s+(?:hit|slammed into|landed (?:on|at|in|near))$", "", tword)
+    plural = any(w.endswith("s") and not w.endswith(("ss", "us")) for w in head.split()) and head != "targeted"
     nominal = not re.match(r"(?:struck|bombed|attacked|targeted|shelled|raided|launched|fired|lobbed|dropped|came)", tword)
     pre_np = " ".join(_words_before(text, t0, 5))
     if plural and nominal:
