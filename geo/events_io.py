@@ -64,17 +64,25 @@ def load_events(path: str | PathLike[str]) -> list[Event]:
     return events
 
 
-def read_frame(path: str | PathLike[str]) -> gpd.GeoDataFrame:
+def read_frame(path: str | PathLike[str], *, nested: bool = True) -> gpd.GeoDataFrame:
     """A GeoDataFrame (EPSG:4326) of an events file.
 
     GIS formats with a registered frame reader are read straight into a frame (no
     per-record validation: the fast path for big files); GeoJSON and YAML go through
-    :func:`load_events`, so they are validated.
+    :func:`load_events`, so they are validated.  GIS files keep ``sources`` and
+    ``disputed`` as JSON text; ``nested=False`` leaves them so (every writer and
+    ``from_frame`` accept the text), which saves parsing and re-serialising a million
+    of them on a format conversion.
     """
     p = _existing(path)
     ext = p.suffix.lower()
     if ext in READERS:
-        return READERS[ext](p)
+        frame = READERS[ext](p)
+        if nested:
+            from geo.export.tabular import unflatten
+
+            unflatten(frame)
+        return frame
     from geo.frame import to_frame
 
     return to_frame(load_events(p))
@@ -286,10 +294,8 @@ EVENT_READERS: dict[str, Callable[[Path], list[Event]]] = {
 
 #: Extension → reader returning a GeoDataFrame (the query stage adds ".gpkg", ".parquet"…).
 def _read_gis(path: Path) -> gpd.GeoDataFrame:
-    """A GeoPackage or GeoParquet file we wrote: nested fields parsed back from JSON text."""
+    """A GeoPackage or GeoParquet file we wrote (nested fields still JSON text)."""
     import geopandas as gpd
-
-    from geo.export.tabular import unflatten
 
     try:
         frame = (gpd.read_parquet(path) if path.suffix.lower() in (".parquet", ".geoparquet")
@@ -298,7 +304,7 @@ def _read_gis(path: Path) -> gpd.GeoDataFrame:
         raise InputError(f"{path}: cannot read events ({str(err).splitlines()[0]})") from None
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs("EPSG:4326")
-    return unflatten(frame)
+    return frame
 
 
 READERS: dict[str, Callable[[Path], gpd.GeoDataFrame]] = {

@@ -41,7 +41,7 @@ def export(
         name = fmt.lower() if fmt else format_for(out)
         # read_frame validates GeoJSON and YAML record by record, and reads GeoPackage and
         # GeoParquet (our own exports) straight into a frame: a million events stay fast
-        frame = read_frame(events) if events is not None else to_frame(seed_events())
+        frame = read_frame(events, nested=False) if events is not None else to_frame(seed_events())
         export_frame(frame, out, name)
         n = len(frame)
         typer.echo(f"exported {n} event{'s' if n != 1 else ''} to {out} ({name})")
