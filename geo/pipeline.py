@@ -8,6 +8,7 @@ curated ones (extraction from ``seeds/reports/`` reconciled with the curated rec
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -78,17 +79,28 @@ def seed_events(seeds_dir: str | PathLike[str] | None = None) -> list[Event]:
     return load_events(path)
 
 
-def collect_events(seeds_dir: str | PathLike[str] | None = None) -> list[Event]:
-    """Every event a build maps: today the curated seed events.
+def collect_events(seeds_dir: str | PathLike[str] | None = None,
+                   reports: Sequence[str | PathLike[str]] = ()) -> list[Event]:
+    """Every event a build maps: the curated seed events, and those of ``reports``.
 
-    The seam for extraction: the events extracted from ``<seeds>/reports/`` are to be
-    reconciled with the curated ones here (curated records correct or confirm them).
+    Events extracted from the reports are merged across reports, then reconciled with
+    the curated ones: a curated record corrects or confirms the extracted events it
+    matches.  The seed reports themselves (``seeds/reports/``) are not extracted by
+    default: they restate the very reports the curated file was coded from, so they
+    would add copies of its citations, not new facts.
     """
-    return seed_events(seeds_dir)
+    curated = seed_events(seeds_dir)
+    if not reports:
+        return curated
+    from geo.extract import extract_paths
+    from geo.extract.merge import merge_events, reconcile
+
+    return reconcile(curated, merge_events(list(extract_paths(list(reports)))))
 
 
 def build(seeds_dir: str | PathLike[str] | None = None,
-          out_dir: str | PathLike[str] = "maps") -> BuildResult:
+          out_dir: str | PathLike[str] = "maps",
+          reports: Sequence[str | PathLike[str]] = ()) -> BuildResult:
     """Write ``out_dir/index.html`` and ``out_dir/events.geojson`` from a seeds directory.
 
     Deterministic: the same seeds give byte-identical files.  Every input is read and
@@ -96,7 +108,7 @@ def build(seeds_dir: str | PathLike[str] | None = None,
     """
     from geo.export.geojson import write_geojson
 
-    events = collect_events(seeds_dir)
+    events = collect_events(seeds_dir, reports)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a directory; expected an output directory")

@@ -119,3 +119,23 @@ def test_bad_events_give_exit_2_one_line_and_leave_the_output(tmp_path, content,
 def test_an_unknown_format_is_exit_2_with_the_known_formats(tmp_path):
     result = runner.invoke(app, ["export", "--format", "shp", "--out", str(tmp_path / "x.shp")])
     assert "geojson" in _one_line_error(result)
+
+
+def test_build_with_reports_adds_their_events_and_curated_records_confirm_matches(tmp_path):
+    """A new report of a curated event confirms it; a report of a new event adds a point."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "wire.md").write_text(
+        "---\ntitle: Drone attack at Tower 22\npublished: 2024-01-29\noutlet: Example Wire\n---\n"
+        "Three US soldiers were killed on Sunday when a drone attack hit Tower 22, a US base in Jordan.\n"
+        "Separately, a rocket attack on Ain al-Asad air base in Iraq injured two US personnel on Sunday.\n",
+        encoding="utf-8")
+    result = runner.invoke(app, ["build", "--reports", str(reports), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    feats = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))["features"]
+    tower = [f for f in feats if f["properties"]["location"] == "Tower 22"]
+    assert len(tower) == 1 and "wire.md" in {s["doc"] for s in tower[0]["properties"]["sources"]}
+    assert tower[0]["properties"]["killed"] == 3
+    asad = [f for f in feats if f["properties"]["country"] == "IQ" and f["properties"]["event_type"] == "rocket_attack"
+            and f["properties"]["event_date"] == "2024-01-28"]
+    assert len(asad) == 1 and asad[0]["properties"]["injured"] == 2

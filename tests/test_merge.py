@@ -84,6 +84,7 @@ def test_reconcile_lets_curated_values_win_and_adds_extracted_sources():
     assert out[1].event_date == dt.date(2023, 5, 1)
 
 
-def test_reconcile_fills_a_count_the_curated_record_leaves_open():
+def test_reconcile_keeps_a_count_the_curated_record_leaves_open_empty_but_adds_the_source():
     out = reconcile([ev("curated", killed=None)], [ev("wire", killed=2)])
-    assert out[0].killed == 2 and len(out) == 1
+    assert out[0].killed is None and len(out) == 1
+    assert [s.doc for s in out[0].sources] == ["curated", "wire"]

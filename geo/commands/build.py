@@ -17,6 +17,10 @@ def build(
         show_default=False)] = None,
     out: Annotated[Path, typer.Option(
         "--out", help="Output directory for index.html and events.geojson.")] = Path("maps"),
+    reports: Annotated[list[Path] | None, typer.Option(
+        "--reports", help="Also extract events from these reports (files or directories): "
+                          "merged across reports, then corrected or confirmed by the curated "
+                          "events.", show_default=False)] = None,
 ) -> None:
     """Build the event map and GeoJSON from the seed data set.
 
@@ -24,12 +28,18 @@ def build(
     OUT/index.html (the map) and OUT/events.geojson.  The same seeds always give
     byte-identical files; a bad seed file stops the build before anything is written.
 
+    With --reports, events extracted from news reports join the curated ones: events that
+    several reports describe are merged (disagreements kept in `disputed`), a curated
+    record that matches an extracted event confirms it (its sources are added) and its
+    values win, and the rest are mapped as extracted.
+
     Example:
         geo build
         geo build --seeds my-seeds/ --out site/
+        geo build --reports new-reports/ --out site/
     """
     with cli_errors():
         from geo.pipeline import build as run_build
 
-        result = run_build(seeds, out)
+        result = run_build(seeds, out, reports=reports or ())
         typer.echo(result.summary())

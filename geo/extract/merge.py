@@ -249,10 +249,11 @@ def reconcile(curated: list[Event], extracted: list[Event]) -> list[Event]:
     """Curated records correct or confirm extracted ones.
 
     An extracted event that matches a curated one (same event, see :func:`same_event`)
-    adds its sources to it; the curated values win on every field the curated record sets
-    and fill nothing it leaves empty from guesses, except fields it leaves unset.  Where
-    the extracted value differs, the disagreement is kept in ``disputed``.  Extracted
-    events that match nothing curated are returned too, after the curated ones.
+    adds its sources to it; the curated values stand, and an empty curated field stays
+    empty (an analyst who left the toll blank did not mean "whatever a rule guessed").
+    Where an extracted value differs from a curated one, the disagreement is kept in
+    ``disputed``.  Extracted events that match nothing curated are returned too, after
+    the curated ones.
     """
     out = list(curated)
     leftovers: list[Event] = []
@@ -270,13 +271,10 @@ def _confirm(cur: Event, ev: Event) -> Event:
     for s in ev.sources:
         if all((s.doc, s.quote) != (o.doc, o.quote) for o in sources):
             sources.append(s)
-    fill: dict[str, Any] = {}
     disputed = dict(cur.disputed)
     for name in ("killed", "injured", "location", "country", "event_type", "event_date"):
         cv, ev_v = _value(cur, name), _value(ev, name)
-        if cv is None and ev_v is not None and name in ("killed", "injured"):
-            fill[name] = getattr(ev, name)
-        elif cv is not None and ev_v is not None and cv != ev_v and not (
+        if cv is not None and ev_v is not None and cv != ev_v and not (
                 name == "location" and places_compatible(cur, ev)) and not (
                 name == "event_date" and ev.date_precision != "day") and not (
                 name == "event_type" and "attack" in (cv, ev_v)):
@@ -286,4 +284,4 @@ def _confirm(cur: Event, ev: Event) -> Event:
             for s in ev.sources:
                 claims.append(Claim(ev_v, s.doc, _by(ev, s)))
             disputed[name] = tuple(claims)
-    return replace(cur, sources=tuple(sources), disputed=disputed, **fill)
+    return replace(cur, sources=tuple(sources), disputed=disputed)
