@@ -114,3 +114,17 @@ def test_bad_query_input_exits_2_with_one_line(args, fragment):
     assert result.exit_code == 2
     assert fragment in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("q", [Query(region="Deir ez-Zor"), Query(near="Al-Tanf", radius_km=50),
+                               Query(side="iran_aligned", actor="kataib"), Query(min_killed=1),
+                               Query(bbox=(38, 33, 41, 36), since=dt.date(2024, 1, 1))])
+def test_a_geoparquet_file_gives_the_same_answers_as_the_frame(frame, tmp_path, q):
+    from geo.export import export_frame
+    from geo.query import load_table
+
+    path = tmp_path / "events.parquet"
+    export_frame(frame, path, "parquet")
+    from_file, in_memory = run_query(load_table(path), q), run_query(frame, q)
+    assert list(from_file.frame["id"]) == list(in_memory.frame["id"])
+    assert from_file.summary() == in_memory.summary()
