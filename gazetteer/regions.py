@@ -28,7 +28,7 @@ from typing import Any
 from gazetteer import config
 from geo.exc import InputError, PlaceNotFound
 
-__all__ = ["Region", "region", "all_regions", "load_boundaries", "REGION_KINDS"]
+__all__ = ["Region", "region", "all_regions", "load_boundaries", "read_polygons", "REGION_KINDS"]
 
 _VERSION = 1
 REGION_KINDS = ("country", "governorate", "region")
@@ -171,6 +171,22 @@ def _cached(cache_dir: str) -> tuple[Region, ...]:
     return tuple(regions)
 
 
+def read_polygons(path: str | os.PathLike[str]) -> Any:
+    """A user's polygon file (GeoJSON, GeoPackage, Shapefile…) as a GeoDataFrame in EPSG:4326."""
+    import pyogrio
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    try:
+        df = pyogrio.read_dataframe(p)
+    except Exception as err:  # pyogrio raises its own DataSourceError and friends
+        raise InputError(f"{p}: cannot read polygons ({str(err).splitlines()[0]})") from None
+    if df.crs is not None and df.crs.to_epsg() != 4326:
+        df = df.to_crs("EPSG:4326")
+    return df
+
+
 def load_boundaries(path: str | os.PathLike[str]) -> list[Region]:
     """Your own polygons (GeoJSON, GeoPackage, Shapefile…): one region per feature.
 
@@ -178,17 +194,8 @@ def load_boundaries(path: str | os.PathLike[str]) -> list[Region]:
     ``shapeName``, ``admin1`` that the file has; a code from ``code``, ``ADM1_PCODE``,
     ``shapeISO`` or ``iso_3166_2``.
     """
-    import pyogrio
-
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such boundary file")
-    try:
-        df = pyogrio.read_dataframe(p)
-    except Exception as err:  # pyogrio raises its own DataSourceError and friends
-        raise InputError(f"{p}: cannot read polygons ({str(err).splitlines()[0]})") from None
-    if df.crs is not None and df.crs.to_epsg() != 4326:
-        df = df.to_crs("EPSG:4326")
+    df = read_polygons(p)
     name_col = next((c for c in ("name", "NAME", "ADM1_EN", "shapeName", "admin1") if c in df), None)
     code_col = next((c for c in ("code", "ADM1_PCODE", "shapeISO", "iso_3166_2") if c in df), None)
     if name_col is None:

@@ -332,17 +332,14 @@ def _in_countries(country: Any, r: Any) -> Any:
 
 
 def _polygons(path: Path) -> Any:
-    import pyogrio
     from shapely.ops import unary_union
 
-    if not Path(path).exists():
-        raise InputError(f"--within: {path}: no such file")
+    from gazetteer.regions import read_polygons
+
     try:
-        df = pyogrio.read_dataframe(path)
-    except Exception as err:  # pyogrio raises its own DataSourceError and friends
-        raise InputError(f"--within: {path}: cannot read polygons ({str(err).splitlines()[0]})") from None
-    if df.crs is not None and df.crs.to_epsg() != 4326:
-        df = df.to_crs("EPSG:4326")
+        df = read_polygons(path)
+    except InputError as err:
+        raise InputError(f"--within: {err}") from None
     polys = [g for g in df.geometry if g is not None and g.geom_type in ("Polygon", "MultiPolygon")]
     if not polys:
         raise InputError(f"--within: {path}: holds no polygons")
