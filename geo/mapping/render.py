@@ -148,7 +148,9 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None) -> folium.Map:
     if placed:
         lats = [r["lat"] for r in placed]
         lons = [r["lon"] for r in placed]
-        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(40, 40), max_zoom=9)
+        # keep points clear of the title (top), the legend (bottom left) and the controls (right)
+        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding_top_left=(300, 90),
+                     padding_bottom_right=(300, 30), max_zoom=9)
     stabilise_ids(m.get_root())
     return m
 
