@@ -36,12 +36,12 @@ MAP_TITLE = "US forces and Iran-aligned groups: strikes and attacks"
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What ``build`` wrote: the events, and the files (``map`` is None without a renderer)."""
+    """What ``build`` wrote: the events, and the files."""
 
     events: tuple[Event, ...]
     out_dir: Path
     geojson: Path
-    map: Path | None
+    map: Path
 
     @property
     def date_range(self) -> tuple[dt.date, dt.date] | None:
@@ -52,7 +52,7 @@ class BuildResult:
         """One line for the terminal: how many events, when, and where they went."""
         span = self.date_range
         when = f" ({span[0]} to {span[1]})" if span else ""
-        files = " and ".join(str(p) for p in (self.map, self.geojson) if p is not None)
+        files = f"{self.map} and {self.geojson}"
         n = len(self.events)
         return f"built {n} event{'s' if n != 1 else ''}{when}: {files}"
 
@@ -118,14 +118,9 @@ def build(seeds_dir: str | PathLike[str] | None = None,
     return BuildResult(events=tuple(events), out_dir=out, geojson=geojson, map=map_path)
 
 
-def _write_map(events: list[Event], path: Path) -> Path | None:
-    try:
-        from geo.mapping import write_map
-    except ModuleNotFoundError as err:
-        if err.name != "geo.mapping":
-            raise
-        return None  # no map renderer in this tree yet: the build writes the GeoJSON only
+def _write_map(events: list[Event], path: Path) -> Path:
     from geo.frame import to_frame
+    from geo.mapping import write_map
 
     write_map(to_frame(events), path, title=MAP_TITLE)
     return path

@@ -43,7 +43,7 @@ def _files(d: Path) -> dict[str, bytes]:
 def test_building_twice_gives_byte_identical_files(tmp_path):
     first, second = build(None, tmp_path / "a"), build(None, tmp_path / "b")
     assert _files(first.out_dir) == _files(second.out_dir)
-    assert (tmp_path / "a" / "events.geojson").is_file()
+    assert (tmp_path / "a" / "events.geojson").is_file() and (tmp_path / "a" / "index.html").is_file()
     assert first.events == second.events
 
 
