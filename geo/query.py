@@ -102,7 +102,7 @@ class QueryResult:
     def records(self, limit: int | None = None) -> list[dict[str, Any]]:
         """The first ``limit`` matches' query columns as dicts (cheap: no geometry)."""
         index = self.index if limit is None else self.index[:limit]
-        return self.table.data.take(index).to_pylist()
+        return self.table.data.take(_arrow_index(index)).to_pylist()
 
     @property
     def frame(self) -> gpd.GeoDataFrame:
@@ -113,7 +113,7 @@ class QueryResult:
         import pyarrow.compute as pc
 
         n = len(self.index)
-        chosen = self.table.data.take(self.index)
+        chosen = self.table.data.take(_arrow_index(self.index))
         span = pc.min_max(chosen.column("event_date"))
         lo, hi = span["min"].as_py(), span["max"].as_py()
         when = f"{lo.date()} to {hi.date()}" if lo is not None else "no dates"
@@ -207,24 +207,83 @@ def _parquet_columns(p: Path) -> EventTable | None:
     except (KeyError, OSError, pa.ArrowException) as err:
         raise InputError(f"{p}: cannot read events ({str(err).splitlines()[0]})") from None
     geom = table.column("geometry").combine_chunks()
-    valid = geom.is_valid().to_numpy(zero_copy_only=False)
-    x = np.where(valid, geom.field("x").to_numpy(zero_copy_only=False), np.nan)
-    y = np.where(valid, geom.field("y").to_numpy(zero_copy_only=False), np.nan)
+    valid = _numpy(geom.is_valid())
+    x = np.where(valid, _numpy(geom.field("x")), np.nan)
+    y = np.where(valid, _numpy(geom.field("y")), np.nan)
     return EventTable(table.drop(["geometry"]), x, y, source=p)
+
+
+# Arrow converts Python values (pa.array, pa.scalar, a literal in a compute call) through
+# its pandas shim, which imports pandas: 0.3 s, a third of a query's budget at a million
+# events.  The query path therefore moves data between Arrow and numpy by buffers only,
+# and compares with numpy.
+
+def _numpy(arr: Any) -> Any:
+    """A fixed-width Arrow array's values as numpy (whatever lies under nulls included)."""
+    import numpy as np
+    import pyarrow as pa
+
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    start, stop = arr.offset, arr.offset + len(arr)
+    if pa.types.is_boolean(arr.type):
+        bits = np.frombuffer(arr.buffers()[1], dtype=np.uint8)
+        return np.unpackbits(bits, bitorder="little")[start:stop].astype(bool)
+    if pa.types.is_floating(arr.type):
+        kind = "f"
+    else:
+        kind = "u" if pa.types.is_unsigned_integer(arr.type) else "i"  # ints, timestamps
+    dtype = np.dtype(f"{kind}{arr.type.bit_width // 8}")
+    return np.frombuffer(arr.buffers()[1], dtype=dtype)[start:stop]
+
+
+def _arrow_index(index: Any) -> Any:
+    """Row positions (numpy) as an Arrow array, without the pandas shim."""
+    import numpy as np
+    import pyarrow as pa
+
+    index = np.ascontiguousarray(index, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(index), [None, pa.py_buffer(index)])
+
+
+def _valid(column: Any) -> Any:
+    import pyarrow.compute as pc
+
+    return _numpy(pc.is_valid(column))
 
 
 def _mask(values: Any) -> Any:
     """An Arrow boolean result as a numpy mask, nulls counting as False."""
-    import pyarrow.compute as pc
+    return _numpy(values) & _valid(values)
 
-    return pc.fill_null(values, False).to_numpy(zero_copy_only=False)
+
+def _compare(column: Any, op: str, value: Any) -> Any:
+    """``column <op> value`` for a numeric or timestamp column; nulls are False."""
+    import numpy as np
+
+    values = _numpy(column)
+    test = {">=": np.greater_equal, "<=": np.less_equal}[op](values, value)
+    return test & _valid(column)
 
 
 def _is_in(column: Any, values: Any) -> Any:
+    """Rows whose text is one of ``values``: the dictionary is searched, then its codes."""
+    import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    return _mask(pc.is_in(column, value_set=pa.array(sorted(values), type=pa.string())))
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if not pa.types.is_dictionary(column.type):
+        column = column.dictionary_encode()
+    codes = [i for i, v in enumerate(column.dictionary.to_pylist()) if v in values]
+    return np.isin(_numpy(column.indices), codes) & _valid(column)
+
+
+def _day(day: dt.date, column: Any) -> Any:
+    """A date as the integer a timestamp column stores (in that column's unit)."""
+    import numpy as np
+
+    return np.datetime64(day, column.type.unit).astype(np.int64)
 
 
 def run_query(table: EventTable | gpd.GeoDataFrame, q: Query) -> QueryResult:
@@ -238,24 +297,23 @@ def run_query(table: EventTable | gpd.GeoDataFrame, q: Query) -> QueryResult:
     data = table.data
     col = data.column
     mask = np.ones(len(table), dtype=bool)
-    for day, cmp in ((q.since, pc.greater_equal), (q.until, pc.less_equal)):
+    for day, op in ((q.since, ">="), (q.until, "<=")):
         if day:
-            when = pa.scalar(dt.datetime.combine(day, dt.time()), type=col("event_date").type)
-            mask &= _mask(cmp(col("event_date"), when))
+            mask &= _compare(col("event_date"), op, _day(day, col("event_date")))
     if q.side:
         if q.side not in SIDES:
             raise InputError(f"--side: {q.side!r} is not one of: {', '.join(SIDES)}")
-        mask &= _mask(pc.equal(col("actor1_side"), q.side))
+        mask &= _is_in(col("actor1_side"), {q.side})
     if q.type:
         if q.type not in EVENT_TYPES:
             raise InputError(f"--type: {q.type!r} is not one of: {', '.join(EVENT_TYPES)}")
-        mask &= _mask(pc.equal(col("event_type"), q.type))
+        mask &= _is_in(col("event_type"), {q.type})
     if q.actor:
         mask &= np.logical_or.reduce([
             _mask(pc.match_substring(col(c).cast(pa.string()), q.actor, ignore_case=True))
             for c in ("actor1", "actor2")])
     if q.min_killed is not None:
-        mask &= _mask(pc.greater_equal(col("killed"), q.min_killed))
+        mask &= _compare(col("killed"), ">=", q.min_killed)
     left_out, area = 0, None
     if q.bbox:
         mask &= _inside_box(table, q.bbox)
@@ -285,11 +343,9 @@ def run_query(table: EventTable | gpd.GeoDataFrame, q: Query) -> QueryResult:
         mask &= close & ~coarse
         area = f"{q.radius_km:g} km of {label}"
     index = np.flatnonzero(mask)
-    chosen = data.take(index)
-    latest = pa.scalar(dt.datetime(9999, 12, 31), type=col("event_date").type)
-    dates = pc.fill_null(chosen.column("event_date"), latest).to_numpy()
-    ids = chosen.column("id").to_numpy(zero_copy_only=False)
-    return QueryResult(table, index[np.lexsort((ids, dates))], left_out, area)
+    chosen = data.select(["event_date", "id"]).take(_arrow_index(index))
+    order = pc.sort_indices(chosen, sort_keys=[("event_date", "ascending"), ("id", "ascending")])
+    return QueryResult(table, index[_numpy(order)], left_out, area)
 
 
 def _candidates(table: EventTable, w: float, s: float, e: float, n: float) -> Any:
@@ -324,11 +380,11 @@ def _contained(table: EventTable, geom: Any) -> Any:
 
 def _in_countries(country: Any, r: Any) -> Any:
     """Which events sit in a country the region ``r`` lies in (for the left-out count)."""
-    from gazetteer.regions import all_regions
+    from gazetteer.regions import countries
 
-    countries = {c.country for c in all_regions() if c.kind == "country"
-                 and c.geometry.intersects(r.geometry)} if r.country is None else {r.country}
-    return _is_in(country, countries)
+    codes = {c.country for c in countries()
+             if c.geometry.intersects(r.geometry)} if r.country is None else {r.country}
+    return _is_in(country, codes)
 
 
 def _polygons(path: Path) -> Any:

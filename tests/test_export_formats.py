@@ -46,6 +46,9 @@ def test_csv_has_acleds_columns_and_our_values(events, tmp_path):
     tower = next(r for r in rows if r["location"] == "Tower 22")
     assert tower["iso"] == "400" and tower["country"] == "Jordan" and tower["fatalities"] == "3"
     assert tower["sub_event_type"] == "Air/drone strike" and "disputed" in tower["tags"]
+    # an Iran-backed militia (3) against US forces (8): ACLED's actor-type codes
+    assert (tower["inter1"], tower["inter2"], tower["interaction"]) == ("3", "8", "38")
+    assert tower["time_precision"] == "1" and tower["geo_precision"] == "1"
 
 
 def test_kml_has_one_placemark_per_located_event_and_escapes_text(events, tmp_path):
@@ -83,3 +86,30 @@ def test_export_cli_infers_every_format_from_the_extension(tmp_path):
         result = CliRunner().invoke(app, ["export", "--out", str(tmp_path / f"seed.{ext}")])
         assert result.exit_code == 0, result.output
         assert (tmp_path / f"seed.{ext}").stat().st_size > 0
+
+
+def test_an_export_killed_midway_leaves_the_old_file_intact(tmp_path):
+    """A real `geo export` process, killed while its GeoPackage is half written."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import pandas as pd
+
+    frame = to_frame(seed_events())
+    big = gpd.GeoDataFrame(pd.concat([frame] * 10_000, ignore_index=True), crs=frame.crs)
+    src, dest = tmp_path / "big.parquet", tmp_path / "out.gpkg"
+    export_frame(big, src, "parquet")
+    dest.write_bytes(b"old contents")
+    geo = Path(sys.executable).with_name("geo")
+    proc = subprocess.Popen([str(geo), "export", "--events", str(src), "--format", "gpkg",
+                             "--out", str(dest)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".out.gpkg.") for p in tmp_path.iterdir()):
+        assert proc.poll() is None, "the export finished before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    proc.kill()
+    proc.wait()
+    assert dest.read_bytes() == b"old contents"

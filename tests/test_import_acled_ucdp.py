@@ -25,6 +25,15 @@ def test_acled_rows_become_events_with_our_codes():
     assert tower.sources[0].outlet == "Example Wire"
 
 
+def test_imported_governorates_take_the_gazetteers_spelling():
+    by_loc = {e.location: e for e in read_acled(DATA / "acled_sample.csv").events}
+    shaddadi = by_loc["Ash Shaddadi"]  # ACLED writes "Al Hasakeh"
+    assert shaddadi.admin1 == "Al-Hasakah" and shaddadi.event_type == "rocket_attack"
+    assert shaddadi.actor1_side == "unknown" and shaddadi.actor2_side == "us"
+    kamal = next(e for e in read_ucdp(DATA / "ucdp_sample.csv").events if e.killed == 6)
+    assert kamal.admin1 == "Deir ez-Zor"  # UCDP writes "Deir ez-Zor governorate"
+
+
 def test_acled_rows_that_cannot_be_read_are_reported_with_line_numbers():
     errors = read_acled(DATA / "acled_sample.csv").errors
     assert [e.line for e in errors] == [5, 6]
@@ -46,7 +55,7 @@ def test_import_cli_writes_any_format_and_reports_skipped_rows(tmp_path):
     result = runner.invoke(app, ["import", "acled", str(DATA / "acled_sample.csv"), "--out", str(out)])
     assert result.exit_code == 0
     assert "line 5" in result.output and "2 row(s) skipped" in result.output
-    assert len(load_events(out)) == 3
+    assert len(load_events(out)) == 4
 
 
 def test_import_of_the_wrong_kind_of_file_exits_2_with_one_line():

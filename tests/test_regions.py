@@ -1,11 +1,12 @@
-"""Region polygons, offline: countries from Natural Earth, governorates built from places."""
+"""Region polygons, offline: Natural Earth admin-1 governorates and outlines, named areas."""
 from __future__ import annotations
 
 import pytest
 import shapely
 
-from geo.exc import PlaceNotFound
-from gazetteer.regions import load_boundaries, region
+from geo.exc import InputError, PlaceNotFound
+from gazetteer.regions import REGIONS_FILE, all_regions, load_boundaries, region, region_geometry
+from gazetteer.sources.curated import CuratedTable
 
 
 @pytest.mark.parametrize("spelling", ["Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor province",
@@ -49,3 +50,44 @@ def test_a_users_boundary_file_wins_for_its_names(tmp_path):
                     '"coordinates":[[[40,35],[41,35],[41,36],[40,36],[40,35]]]}}]}', encoding="utf-8")
     assert region("Dayr az Zawr", boundaries=path).id == "user:Deir ez-Zor"
     assert len(load_boundaries(path)) == 1
+
+
+def test_every_coded_governorate_of_the_gazetteer_has_a_shipped_polygon():
+    coded = {p.id for p in CuratedTable().places() if p.kind == "governorate" and p.code}
+    shipped = {r.id: r for r in all_regions() if r.kind == "governorate"}
+    assert coded == set(shipped) and len(coded) == 14 + 18 + 12  # not Halabja: no code
+    assert all(r.geometry.is_valid and r.precision_km > 0 for r in shipped.values())
+
+
+def test_governorates_tile_their_country_without_overlaps():
+    by_country = {}
+    for r in all_regions():
+        if r.kind == "governorate":
+            by_country.setdefault(r.country, []).append(r.geometry)
+    for cc, parts in by_country.items():
+        outline = region(cc).geometry
+        assert shapely.union_all(parts).symmetric_difference(outline).area < 0.02 * outline.area
+        assert sum(p.area for p in parts) == pytest.approx(shapely.union_all(parts).area, rel=1e-6)
+
+
+def test_region_geometry_gives_the_canonical_name_and_the_polygon():
+    name, geom = region_geometry("Anbar")
+    assert name == "Al Anbar" and geom.contains(shapely.Point(42.44, 33.80))
+    assert region("Kirkuk").code == "IQ-KI"  # Natural Earth's IQ-TS, renamed
+
+
+def test_a_governorate_without_a_shipped_polygon_asks_for_a_boundary_file():
+    with pytest.raises(InputError, match="--boundaries"):
+        region("Halabja Governorate")
+
+
+def test_a_town_is_not_a_region_and_the_error_points_to_near():
+    with pytest.raises(InputError, match="--near"):
+        region("Al-Tanf")
+
+
+def test_the_shipped_file_names_its_source_and_licence():
+    text = REGIONS_FILE.read_text(encoding="utf-8")
+    assert "Natural Earth" in text and "public domain" in text
+    readme = (REGIONS_FILE.parent / "README.md").read_text(encoding="utf-8")
+    assert "public domain" in readme and "Precision" in readme

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from geo.imports.common import ImportResult, country_code, import_rows, side_of
+from geo.imports.common import ImportResult, admin1_name, country_code, import_rows, side_of
 
 __all__ = ["read_acled", "ACLED_REQUIRED"]
 
@@ -49,6 +49,7 @@ def _row(row: dict[str, str], doc: str, line: int) -> dict[str, Any]:
     geo_prec = row.get("geo_precision", "").strip()
     extra = " (ACLED geo_precision 2: near the named place)" if geo_prec == "2" else ""
     fatalities = row.get("fatalities", "").strip()
+    country = country_code(row.get("country"), row.get("iso"))
     return {
         "event_date": _date(row["event_date"]),
         "date_precision": _TIME.get(row.get("time_precision", "").strip(), "day"),
@@ -56,8 +57,8 @@ def _row(row: dict[str, str], doc: str, line: int) -> dict[str, Any]:
         "actor1": row.get("actor1") or None, "actor1_side": side_of(row.get("actor1")),
         "actor2": row.get("actor2") or None, "actor2_side": side_of(row.get("actor2")),
         "location": row.get("location") or None,
-        "country": country_code(row.get("country"), row.get("iso")),
-        "admin1": row.get("admin1") or None,
+        "country": country,
+        "admin1": admin1_name(row.get("admin1"), country),
         "lat": row["latitude"], "lon": row["longitude"],
         "geo_precision": _GEO.get(geo_prec, "town"),
         "killed": fatalities or None,

@@ -11,7 +11,8 @@ from geo.exc import GeoError, InputError, ValidationError
 from geo.export.acled_csv import COUNTRIES
 from geo.model import Event
 
-__all__ = ["ImportResult", "RowError", "read_rows", "side_of", "country_code", "import_rows"]
+__all__ = ["ImportResult", "RowError", "read_rows", "side_of", "country_code", "import_rows",
+           "admin1_name"]
 
 #: Names ACLED and UCDP give governments and forces that the report lexicon does not cover.
 _SIDE_WORDS: tuple[tuple[str, str], ...] = (
@@ -55,6 +56,23 @@ def side_of(actor: str | None) -> str:
             return mention.side
     low = actor.lower()
     return next((side for word, side in _SIDE_WORDS if word in low), "other")
+
+
+def admin1_name(name: str | None, country: str | None) -> str | None:
+    """A data set's governorate spelling ("Ninewa", "Dayr az Zawr governorate") as the
+    gazetteer's canonical name ("Nineveh", "Deir ez-Zor"), so imported events query and
+    score like ours; a name the gazetteer does not know is kept as written."""
+    if not name or not name.strip():
+        return None
+    from gazetteer import default_gazetteer
+
+    try:
+        matches = default_gazetteer().lookup(name, country=country, limit=10)
+    except GeoError:
+        return name.strip()
+    gov = next((m.place for m in matches if m.place.kind == "governorate"
+                and (country is None or m.place.country == country)), None)
+    return gov.name if gov else name.strip()
 
 
 def country_code(name: str | None, numeric: str | None = None) -> str | None:

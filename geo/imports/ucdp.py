@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from geo.imports.common import ImportResult, country_code, import_rows, side_of
+from geo.imports.common import ImportResult, admin1_name, country_code, import_rows, side_of
 
 __all__ = ["read_ucdp", "UCDP_REQUIRED"]
 
@@ -24,6 +24,7 @@ _WHEN = {"1": "day", "2": "week", "3": "week", "4": "month", "5": "year"}
 def _row(row: dict[str, str], doc: str, line: int) -> dict[str, Any]:
     start, end = row["date_start"][:10], row["date_end"][:10]
     prec = _WHEN.get(row.get("date_prec", "").strip(), "day")
+    country = country_code(row.get("country"))
     return {
         "event_date": start, "date_precision": prec,
         "date_start": start if start != end else None, "date_end": end if start != end else None,
@@ -31,8 +32,8 @@ def _row(row: dict[str, str], doc: str, line: int) -> dict[str, Any]:
         "actor1": row.get("side_a") or None, "actor1_side": side_of(row.get("side_a")),
         "actor2": row.get("side_b") or None, "actor2_side": side_of(row.get("side_b")),
         "location": row.get("where_coordinates") or row.get("adm_1") or None,
-        "country": country_code(row.get("country")),
-        "admin1": (row.get("adm_1") or "").replace(" governorate", "").replace(" province", "") or None,
+        "country": country,
+        "admin1": admin1_name(row.get("adm_1"), country),
         "lat": row["latitude"], "lon": row["longitude"],
         "geo_precision": _WHERE.get(row.get("where_prec", "").strip(), "town"),
         "killed": row.get("best") or None, "killed_low": row.get("low") or None,
