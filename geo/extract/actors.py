@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["OPPONENT", "REPORTER", "ActorMention", "canonical_name", "find_actors"]
 
@@ -86,6 +87,7 @@ def find_actors(text: str) -> list[ActorMention]:
     return list(_find(text))
 
 
+@lru_cache(maxsize=256)  # a one-clause sentence is read twice: for its places, then its clause
 def _find(text: str) -> tuple[ActorMention, ...]:
     out = []
     pos = 0

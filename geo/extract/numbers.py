@@ -91,6 +91,9 @@ def _patterns(verb: str, noun: str) -> list[re.Pattern[str]]:
 _KILLED = _patterns(_KILL_V, r"(?:dead|killed|died|deaths|fatalities)")
 _INJURED = _patterns(_HURT_V, r"(?:injured|wounded|hurt|injuries)")
 _ANY_CASUALTY = re.compile(r"kill|dead|die|death|injur|wound|hurt|casualt|fatalit|toll|left|leaving", re.IGNORECASE)
+# which of the two pattern lists can match at all (each list is costly: it tries every word)
+_KILL_WORD = re.compile(r"kill|dead|die|death|fatalit|toll|left|leaving", re.IGNORECASE)
+_HURT_WORD = re.compile(r"injur|wound|hurt|casualt|death|toll", re.IGNORECASE)
 _NONE = re.compile(r"\bno (?:\w+ ){0,2}(?:casualties|injuries|deaths|fatalities)\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries)\b", re.IGNORECASE)
 
 
@@ -117,8 +120,8 @@ def casualties(text: str) -> tuple[Count | None, Count | None]:
         return None, None
     # the counts sit next to the casualty words: search only around them
     window = text[max(0, hits[0] - 90):hits[-1] + 90] if hits[-1] - hits[0] < 300 else text
-    killed = _first(_KILLED, window, True)
-    injured = _first(_INJURED, window, False)
+    killed = _first(_KILLED, window, True) if _KILL_WORD.search(window) else None
+    injured = _first(_INJURED, window, False) if _HURT_WORD.search(window) else None
     if _NONE.search(text):
         killed = killed or Count(0)
         injured = injured or Count(0)
@@ -130,9 +133,13 @@ _TARGETS = re.compile(r"\b" + _RANGE + r"\s+(?:[\w-]+\s+){0,3}?(?:targets|sites|
                       r"headquarters|warehouses|camps)\b", re.IGNORECASE)
 
 
+_TARGET_NOUN = re.compile(r"targets|sites|locations|facilities|positions|storehouses|depots|buildings|"
+                          r"bunkers|compounds|structures|headquarters|warehouses|camps", re.IGNORECASE)
+
+
 def target_count(text: str) -> int | None:
     """'nine targets', '5 weapons cache facilities' → the number of targets struck."""
-    m = _TARGETS.search(text)
+    m = _TARGETS.search(text) if _TARGET_NOUN.search(text) else None
     if not m:
         return None
     n = parse_number(m.group("n"))

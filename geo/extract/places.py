@@ -94,15 +94,17 @@ class PlaceFinder:
 
     def _find(self, text: str):
         pos = 0
+        # the sentence's tokens, once: each candidate name reads the five from its start
+        all_tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        index = {t[0]: i for i, t in enumerate(all_tokens)}
         for start_m in _NAME_START.finditer(text):
             if start_m.start() < pos:
                 continue
-            # tokens of a short window from this capitalised word on
             base = start_m.start()
-            window = text[base:base + 90]
-            tokens = [(base + m.start(), base + m.end(), m.group(0)) for m in _TOKEN.finditer(window)][:5]
-            if not tokens or tokens[0][0] != base:
+            i = index.get(base)
+            if i is None:
                 continue
+            tokens = all_tokens[i:i + 5]
             tok = tokens[0][2]
             if tok.lower().rstrip(".") in _STOP or (tok.isupper() and len(tok) <= 5 and not tok.isdigit()
                                                    and tok not in _SHORT_NAMES):

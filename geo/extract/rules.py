@@ -241,7 +241,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         return None
     if re.search(r"\b(?:if|unless)\b", text[t1:t1 + 40], re.IGNORECASE) or re.search(r"\bfrom\s+$", before):
         return None
-    if _HABIT.search(text) or _TIMES.search(text) or _TREND.search(text[t0:t1 + 80]):
+    if _HABIT.search(text) or ("times" in text.lower() and _TIMES.search(text)) or _TREND.search(text[t0:t1 + 80]):
         return None
     own_times = [t for t in times if t.date is not None and t.qualifier is None and t.precision in ("day", "week", "month")]
     span_times = [t for t in times if t.qualifier is not None]
