@@ -69,6 +69,17 @@ def test_exit_status_is_non_zero_only_when_nothing_could_be_read(tmp_path):
     result = run("extract", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"))
     assert result.exit_code == 2
     assert "no report could be read" in result.stderr
+    assert result.stdout == ""  # no empty FeatureCollection that would pass for a result
+
+
+def test_an_output_file_survives_a_run_that_could_read_nothing(tmp_path):
+    out = tmp_path / "events.geojson"
+    out.write_text("earlier results", encoding="utf-8")
+    for fmt in ("geojson", "table"):
+        result = run("extract", str(tmp_path / "missing.txt"), "--format", fmt, "-o", str(out))
+        assert result.exit_code == 2 and result.stderr.count("no report could be read") == 1
+        assert out.read_text(encoding="utf-8") == "earlier results"
+    assert [p.name for p in tmp_path.iterdir()] == ["events.geojson"]  # no temporary left
 
 
 def test_bad_published_date_and_format_are_usage_errors():

@@ -92,37 +92,53 @@ def extract(
                 from geo.extract.merge import merge_events
 
                 events = iter(merge_events(events))
-            _write(events, fmt, output)
+            _write(events, fmt, output, lambda: stats["read"] > 0)
         if stats["read"] == 0:
             raise fail("no report could be read", 2)
 
 
-def _write(events, fmt: str, output: Path | None) -> None:
+def _write(events, fmt: str, output: Path | None, any_read) -> None:
+    """Stream the events out; when no report could be read, write nothing at all (an
+    empty FeatureCollection on stdout would look like a result, and an existing
+    ``--output`` file must not be replaced by one)."""
     if output is None:
-        _emit(events, fmt, sys.stdout)
+        _sink(_chunks(events, fmt), sys.stdout, any_read)
         sys.stdout.flush()
         return
     from geo.atomic import atomic_path
 
     with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8") as fh:
-        _emit(events, fmt, fh)
+        _sink(_chunks(events, fmt), fh, any_read)
+        if not any_read():
+            raise fail("no report could be read", 2)  # the old file stays as it was
 
 
-def _emit(events, fmt: str, out: IO[str]) -> None:
-    """Stream events out one at a time, so memory stays flat however many reports."""
+def _sink(chunks: Iterator[str], out: IO[str], any_read) -> None:
+    held: str | None = next(chunks)  # the header: written once a report has been read
+    for chunk in chunks:  # pulling a chunk reads reports
+        if not any_read():
+            continue
+        if held is not None:
+            out.write(held)
+            held = None
+        out.write(chunk)
+
+
+def _chunks(events, fmt: str) -> Iterator[str]:
+    """The output piece by piece, one event at a time, so memory stays flat."""
     if fmt == "table":
         from geo.extract.table import table_lines
 
         for line in table_lines(events):
-            out.write(line + "\n")
+            yield line + "\n"
         return
     from geo.export.geojson import feature  # the project's one Feature shape
 
-    out.write('{"type": "FeatureCollection", "features": [')
+    yield '{"type": "FeatureCollection", "features": ['
     for i, ev in enumerate(events):
         text = json.dumps(feature(ev), ensure_ascii=False, allow_nan=False, default=str)
-        out.write(("\n" if i == 0 else ",\n") + text)
-    out.write("\n]}\n")
+        yield ("\n" if i == 0 else ",\n") + text
+    yield "\n]}\n"
 
 
 def evaluate(
