@@ -195,3 +195,11 @@ def test_soldiers_who_died_in_a_strike_are_its_victims_not_its_authors():
 def test_in_answer_to_opens_a_cause_clause():
     found = events("The US Air Force bombed two depots near Mayadeen on Thursday in answer to attacks on US forces in Iraq.")
     assert [(e.actor1_side, e.country) for e in found if e.actor1_side == "us"] == [("us", "SY")]
+
+
+def test_a_reaction_without_a_place_does_not_take_the_place_of_its_cause():
+    found = events("US forces carried out strikes on Friday in retaliation for the drone attack in "
+                   "Jordan that killed three American soldiers on Sunday.", dt.date(2024, 2, 3))
+    # the strikes were not in Jordan: the report does not say where, so they are not placed
+    assert [(e.event_type, e.actor1_side, e.country, e.killed) for e in found] == [
+        ("drone_attack", "iran_aligned", "JO", 3)]

@@ -162,8 +162,11 @@ class _Document:
                 continue
             # places are looked up only in sentences that tell something
             places = self.places_in(seg, text)
+            causes = [m.clause for m in mentions[1] if m.clause.sub] if seg.kind != "row" else []
             for p in places:
-                if p.place.country in SCOPE:
+                # a cause's place ("… in retaliation for the drone attack in Jordan") says
+                # where the cause happened, not where the report's events are
+                if p.place.country in SCOPE and not any(c.start <= p.start < c.end for c in causes):
                     country_votes[p.place.country] += 1 if p.precision == "country" else 2
             analysed.append((seg, text, places, mentions))
         if country_votes and self.finder is not None:
