@@ -203,3 +203,38 @@ def test_a_reaction_without_a_place_does_not_take_the_place_of_its_cause():
     # the strikes were not in Jordan: the report does not say where, so they are not placed
     assert [(e.event_type, e.actor1_side, e.country, e.killed) for e in found] == [
         ("drone_attack", "iran_aligned", "JO", 3)]
+
+
+def test_answered_a_with_b_tells_the_cause_and_the_reaction_apart():
+    found = events("In February the United States answered a drone attack in Jordan, which had killed "
+                   "three American soldiers, with a wave of 85 air strikes on militia sites in Syria "
+                   "and in Iraq.", dt.date(2024, 11, 12))
+    got = sorted((e.actor1_side, e.event_type, e.country, e.killed) for e in found)
+    assert got == [("iran_aligned", "drone_attack", "JO", 3), ("us", "airstrike", "IQ", None),
+                   ("us", "airstrike", "SY", None)]
+    cause = next(e for e in found if e.actor1_side == "iran_aligned")
+    assert cause.event_date < dt.date(2024, 2, 29) and "reaction it caused" in cause.notes
+
+
+def test_struck_back_for_an_attack_keeps_the_attacks_toll_and_place_off_the_strike():
+    found = events("US jets hit militia depots in Syria on Friday. Washington struck back on Friday "
+                   "for the attack that killed three soldiers at Tower 22 in Jordan.")
+    strike = next(e for e in found if e.actor1_side == "us")
+    assert (strike.country, strike.killed) == ("SY", None) and strike.actor1 == "US jets"
+    attack = next(e for e in found if e.actor1_side == "iran_aligned")
+    assert (attack.location, attack.killed) == ("Tower 22", 3) and attack.event_date < dt.date(2024, 2, 9)
+
+
+def test_a_weapon_that_hit_after_a_longer_description_is_an_attack():
+    ev = only("On Sunday three drones packed with explosives hit an American outpost near Al-Tanf base.")
+    assert (ev.event_type, ev.actor1_side, ev.place_id) == ("drone_attack", "iran_aligned", "cur:al-tanf")
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("SOHR put the dead from those strikes at four militia members.", 4, None),
+    ("Medics estimated the number of wounded at more than 40.", None, 40),
+    ("The death toll rose to 6 by the evening.", 6, None),  # a toll of deaths is not of the wounded
+])
+def test_tolls_put_at_a_number(text, killed, injured):
+    k, i = casualties(text)
+    assert (k.value if k else None, i.value if i else None) == (killed, injured)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer.index import haversine_km
-from geo.extract.actors import find_actors
+from geo.extract.actors import OPPONENT, find_actors
 from geo.extract.dates import TimeExpr, find_times
 from geo.extract.numbers import Count
 from geo.extract.places import PlaceFinder, PlaceMention
@@ -43,6 +43,7 @@ _MILITIA_WEAPONS = ("rocket_attack", "drone_attack", "missile_attack", "artiller
 _COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "JO": "Jordan", "LB": "Lebanon", "IR": "Iran", "IL": "Israel",
                   "TR": "Turkey", "YE": "Yemen", "SA": "Saudi Arabia", "KW": "Kuwait"}
 _STRONG = ("explicit", "own")
+_UNIDENTIFIED = {"iran_aligned": "Unidentified Iran-aligned group", "us": "United States"}
 
 
 def km(a: Any, b: Any) -> float:
@@ -166,7 +167,7 @@ class _Document:
             for p in places:
                 # a cause's place ("… in retaliation for the drone attack in Jordan") says
                 # where the cause happened, not where the report's events are
-                if p.place.country in SCOPE and not any(c.start <= p.start < c.end for c in causes):
+                if p.place.country in SCOPE and not any(c.covers(p.start) for c in causes):
                     country_votes[p.place.country] += 1 if p.precision == "country" else 2
             analysed.append((seg, text, places, mentions))
         if country_votes and self.finder is not None:
@@ -188,8 +189,8 @@ class _Document:
             clauses = split_clauses(text)
         mentions: list[Mention] = []
         for cl in clauses:
-            cs, ce = cl.start, cl.end
-            cl_times = [_shift(t, -cs) for t in times if cs <= t.start < ce]
+            cs = cl.start
+            cl_times = [_shift(t, -cs) for t in times if cl.covers(t.start)]
             m = analyse_clause(cl, [], cl_times)
             if m is not None:
                 m.times = [_shift(t, cs) for t in m.times]
@@ -200,8 +201,7 @@ class _Document:
                  found: tuple[list[TimeExpr], list[Mention]], n: int) -> None:
         times, mentions = found
         for m in mentions:
-            cs, ce = m.clause.start, m.clause.end
-            m.places = places if seg.kind == "row" else [p for p in places if cs <= p.start < ce]
+            m.places = places if seg.kind == "row" else [p for p in places if m.clause.covers(p.start)]
         main_places = next((m.places for m in mentions if not m.clause.sub and m.places), None)
         for m in mentions:
             self.place_mention(seg, text, m, times, mentions, main_places, n)
@@ -219,7 +219,7 @@ class _Document:
         others = [t for t in times if t.date is not None and t not in m.times and t.precision != "year"]
         if others:
             t = sorted(others, key=lambda t: (t.qualifier is not None, t.precision != "day"))[0]
-            if m.clause.sub and CAUSE.match(m.clause.text):
+            if m.clause.sub:
                 # The cause of a reaction happened before it: "In February the US struck …
                 # after a drone attack killed three" puts the attack in the weeks before.
                 start = t.date_start or t.date
@@ -253,6 +253,12 @@ class _Document:
     def place_mention(self, seg: Segment, text: str, m: Mention, times: list[TimeExpr],
                       mentions: list[Mention], main_places: list[PlaceMention] | None, n: int) -> None:
         chosen = _choose_places(m.places, text)
+        if m.side1 == "unknown" and m.clause.sub:
+            # the cause of a reaction came from the other side ("struck back for the attack")
+            main = next((x for x in mentions if not x.clause.sub and x.side1 in OPPONENT), None)
+            if main is not None:
+                m.side1, m.side_inferred = OPPONENT[main.side1], True
+                m.actor1 = m.actor1 or _UNIDENTIFIED.get(m.side1)
         if m.side1 == "unknown":
             m.side1 = self._side_from_context(m)
             if m.side1 == "unknown" and m.event_type != "airstrike" and any(
@@ -374,7 +380,7 @@ class _Document:
         """A definite reference ("the strikes") adds detail to the event it refers to."""
         own_time = when.quality in ("explicit", "reported")
         candidates = [d for d in self.drafts if not d.derived
-                      and (d.m.side1 == m.side1 or m.side_inferred)
+                      and (d.m.side1 == m.side1 or (m.side_inferred and not m.clause.sub))
                       and (not own_time or _dates_ok(d.when, when))]
         candidates = [d for d in candidates if _types_ok(d.m.event_type, m.event_type)] or candidates
         candidates.sort(key=lambda d: (d.m.side1 == m.side1, d.order), reverse=True)

@@ -73,7 +73,7 @@ _HURT_V = r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hur
 _PASSIVE = r"(?:were|was|have been|had been|are|is|been|being|got)\s+(?:\w+\s+)?"
 
 
-def _patterns(verb: str, noun: str) -> list[re.Pattern[str]]:
+def _patterns(verb: str, noun: str, toll: str) -> list[re.Pattern[str]]:
     return [
         # "killed at least five members", "killing 3 US soldiers"
         re.compile(r"\b" + verb + r"\s+" + _APPROX + _RANGE + r"\b(?=\s+" + _VICTIM + r"|\s*(?:people|others|and|,|\.|$))", re.IGNORECASE),
@@ -84,24 +84,27 @@ def _patterns(verb: str, noun: str) -> list[re.Pattern[str]]:
         re.compile(r"\b" + _APPROX + _RANGE + r"\s+(?:(?:[\w’'-]+\s+){0,3}?(?:people|soldiers|troops|"
                    r"personnel|members|fighters|militants|civilians|others|militiamen)\s+)?" + noun + r"\b", re.IGNORECASE),
         # "injuries to 56 personnel", "the death toll rose to 4"
-        re.compile(r"\b(?:injuries|wounds|casualties|deaths|death toll|toll)\s+(?:\w+\s+){0,2}?(?:to|of|at)\s+" + _APPROX + _RANGE + r"\b", re.IGNORECASE),
+        re.compile(r"\b" + toll + r"\s+(?:\w+\s+){0,2}?(?:to|of|at)\s+" + _APPROX + _RANGE + r"\b", re.IGNORECASE),
+        # "SOHR put the dead from those strikes at four", "estimated the number of wounded at 20"
+        re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the\s+)?"
+                   r"(?:number of\s+(?:people\s+|those\s+)?)?" + noun + r"(?:\s+toll)?\s+(?:[\w’'-]+\s+){0,5}?at\s+"
+                   + _APPROX + _RANGE + r"\b", re.IGNORECASE),
     ]
 
 
-_KILLED = _patterns(_KILL_V, r"(?:dead|killed|died|deaths|fatalities)")
-_INJURED = _patterns(_HURT_V, r"(?:injured|wounded|hurt|injuries)")
+_KILLED = _patterns(_KILL_V, r"(?:dead|killed|died|deaths|death|fatalities)",
+                    r"(?:deaths|death toll|toll|fatalities)")
+_INJURED = _patterns(_HURT_V, r"(?:injured|wounded|hurt|injuries)", r"(?:injuries|wounds|casualties)")
 _ANY_CASUALTY = re.compile(r"kill|dead|die|death|injur|wound|hurt|casualt|fatalit|toll|left|leaving", re.IGNORECASE)
 # which of the two pattern lists can match at all (each list is costly: it tries every word)
 _KILL_WORD = re.compile(r"kill|dead|die|death|fatalit|toll|left|leaving", re.IGNORECASE)
-_HURT_WORD = re.compile(r"injur|wound|hurt|casualt|death|toll", re.IGNORECASE)
+_HURT_WORD = re.compile(r"injur|wound|hurt|casualt", re.IGNORECASE)
 _NONE = re.compile(r"\bno (?:\w+ ){0,2}(?:casualties|injuries|deaths|fatalities)\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries)\b", re.IGNORECASE)
 
 
-def _first(patterns: list[re.Pattern[str]], text: str, is_killed: bool) -> Count | None:
+def _first(patterns: list[re.Pattern[str]], text: str) -> Count | None:
     best: tuple[int, Count] | None = None
     for i, pat in enumerate(patterns):
-        if i == 3 and is_killed:
-            continue
         for m in pat.finditer(text):
             if i == 0 and re.match(r"(?:left|leaving)\b", m.group(0), re.IGNORECASE) and "dead" not in text[m.end():m.end() + 40]:
                 continue
@@ -120,8 +123,8 @@ def casualties(text: str) -> tuple[Count | None, Count | None]:
         return None, None
     # the counts sit next to the casualty words: search only around them
     window = text[max(0, hits[0] - 90):hits[-1] + 90] if hits[-1] - hits[0] < 300 else text
-    killed = _first(_KILLED, window, True) if _KILL_WORD.search(window) else None
-    injured = _first(_INJURED, window, False) if _HURT_WORD.search(window) else None
+    killed = _first(_KILLED, window) if _KILL_WORD.search(window) else None
+    injured = _first(_INJURED, window) if _HURT_WORD.search(window) else None
     if _NONE.search(text):
         killed = killed or Count(0)
         injured = injured or Count(0)

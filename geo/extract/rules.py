@@ -31,6 +31,13 @@ _SPLIT = re.compile(
     r"(?:,\s*|\s+)(?=(?:" + CAUSE_WORDS + r"|but|while|whereas)\b)"
     r"|;\s*|\s+[–—]\s+(?=[a-z])", re.IGNORECASE)
 _LEAD_SUB = re.compile(r"^(?:after|following|in response to|in retaliation for)\b", re.IGNORECASE)
+#: "answered A with B", "responded to A with B": A is the cause, B the reaction.
+_ANSWERED = re.compile(r"\b(?:answered|met|avenged|repaid|punished|countered|responded to|replied to|"
+                       r"retaliated for|hit back at|struck back at)\s+(?P<cause>.+?)\s+(?P<with>with)\s+",
+                       re.IGNORECASE)
+#: "struck back for A", "retaliated on Friday for A": A is the cause.
+_BACK_FOR = re.compile(r"\b(?:back|retaliated|retaliating|retaliation|reprisal|revenge)\b[^,;]{0,40}?\s(?=for\s)",
+                       re.IGNORECASE)
 
 _TRIGGER = re.compile(
     r"\b(?P<t>air ?strikes?|airstrikes?|air raids?|(?:(?:drone|rocket|missile|mortar|artillery|precision|"
@@ -39,7 +46,7 @@ _TRIGGER = re.compile(
     r"targeted|(?:launched|fired|lobbed) (?:\w+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
     r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
     r"(?:drones?|rockets?|missiles?|mortars?|projectiles?|aircraft|jets|warplanes|planes|helicopters|"
-    r"gunships|bombers) (?:\w+ ){0,2}?(?:hit|slammed into|landed (?:on|at|in|near)))\b", re.IGNORECASE)
+    r"gunships|bombers) (?:\w+ ){0,4}?(?:hit|slammed into|landed (?:on|at|in|near)))\b", re.IGNORECASE)
 _TYPE_WORDS = [
     ("rocket_attack", re.compile(r"\brockets?\b|\bkatyushas?\b|\brocket-", re.IGNORECASE)),
     ("missile_attack", re.compile(r"\b(?:ballistic |cruise )?missiles?\b", re.IGNORECASE)),
@@ -61,12 +68,12 @@ _HYPO = re.compile(
 _NEG = re.compile(r"\b(?:not|never|no|n[’']t|neither|nor)\b", re.IGNORECASE)
 _DENY = re.compile(r"\bden(?:y|ied|ies|ying)\b|\brejected claims\b|\bfalse(?:ly)? claim", re.IGNORECASE)
 _AGGREGATE = re.compile(
-    r"\b(?:hundreds|dozens|scores|thousands|numerous|countless|waves?|rounds|spate|string|streak|"
+    r"\b(?:hundreds|dozens|scores|thousands|numerous|countless|waves|rounds|spate|string|streak|"
     r"campaigns?|increase|rise|surge|uptick|escalation|number|frequent|repeated|regular|sporadic|"
     r"continued|continuing|ongoing|constant|persistent|almost-weekly|near-daily|near-monthly|"
     r"near-weekly|weekly|monthly|daily|nightly|tit-for-tat|years|months)\b", re.IGNORECASE)
 _WEAK_AGG = re.compile(r"\b(?:many|multiple|several|various|some|all|most|other)\b", re.IGNORECASE)
-_APPROX_NUM = re.compile(r"\b(?:nearly|almost|about|around|approximately|roughly|some|more than|over|"
+_APPROX_NUM = re.compile(r"\b(?:nearly|almost|about|around|approximately|roughly|some|more than|over|close to|well over|in excess of|"
                          r"at least|upwards of)\s+(\d+|[a-z]+)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _HABIT = re.compile(
     r"\b(?:regularly|routinely|frequently|often|occasionally|sporadically|repeatedly|periodically|"
@@ -142,6 +149,12 @@ class Clause:
     start: int  # offset in the sentence
     end: int
     sub: bool  # a cause/background clause ("after …", "in response to …")
+    #: a cause told inside this clause ("answered [A] with B"), blanked out of ``text``
+    gap: tuple[int, int] | None = None
+
+    def covers(self, pos: int) -> bool:
+        """Whether sentence offset ``pos`` belongs to this clause (not to its gap)."""
+        return self.start <= pos < self.end and not (self.gap and self.gap[0] <= pos < self.gap[1])
 
 
 def split_clauses(sentence: str) -> list[Clause]:
@@ -157,13 +170,28 @@ def split_clauses(sentence: str) -> list[Clause]:
         m = re.search(r",\s+(?=[A-Z]|the [A-Z]|the (?:US|U\.S\.|militia|group))", sentence[lead.end():])
         if m:
             cuts.append(lead.end() + m.end())
+    causes: set[int] = set()
+    m = _ANSWERED.search(sentence)
+    if m and has_trigger(m.group("cause")) and has_trigger(sentence[m.end():]):
+        # the reaction is the sentence around the cause: its subject, verb and "with B"
+        a, b = m.start("cause"), m.start("with")
+        inner = [Clause(c.text, c.start, c.end, c.sub) for c in split_clauses(sentence[:a])]
+        blank = sentence[:a] + " " * (b - a) + sentence[b:]
+        return [Clause(blank, 0, len(sentence), False, (a, b)),
+                Clause(sentence[a:b], a, b, True)] if not inner or len(inner) == 1 else \
+            [*inner[:-1], Clause(blank[inner[-1].start:], inner[-1].start, len(sentence), False, (a, b)),
+             Clause(sentence[a:b], a, b, True)]
+    m = _BACK_FOR.search(sentence)
+    if m and has_trigger(sentence[m.end():m.end() + 60]) and has_trigger(sentence[:m.end()]):
+        cuts.append(m.end())
+        causes.add(m.end())
     cuts = sorted(set(cuts))
     out = []
     for a, b in zip(cuts, cuts[1:] + [len(sentence)]):
         piece = sentence[a:b]
         if not piece.strip():
             continue
-        sub = bool(CAUSE.match(piece))
+        sub = a in causes or bool(CAUSE.match(piece))
         out.append(Clause(piece, a, b, sub))
     return out
 
