@@ -82,7 +82,9 @@ class PlaceFinder:
                     continue
                 # GeoNames keeps many alternate spellings that are also English words or
                 # demonyms ("Syrian"); from running text, take a GeoNames row only by its name.
-                if name.lower() in _DEMONYMS or (_fold(name) != _fold(p.name) and " " not in name):
+                if name.lower() in _DEMONYMS:
+                    continue
+                if _fold(name) != _fold(p.name) and " " not in name and not _trusted_alias(name, p, m.score):
                     continue
                 if p.kind == "village" and " " not in name and "-" not in name:
                     continue
@@ -130,6 +132,14 @@ class PlaceFinder:
             pos = end
             yield PlaceMention(base, end, name, place, PRECISION_OF_KIND.get(place.kind, "town"),
                                _direction(text, base), found[1:])
+
+
+def _trusted_alias(name: str, place: Any, score: float) -> bool:
+    """A one-word alternate spelling is taken from running text only for a town of the
+    theatre, spelled exactly as GeoNames has it and long enough not to be a common word
+    ("Musayyib" for Al-Musayab; not "Bay" or "Mission")."""
+    return (score >= 100 and place.country in ("SY", "IQ", "JO") and place.kind in ("city", "town")
+            and len(name) >= 6 and name[0].isupper() and not name.isupper())
 
 
 _NAME_START = re.compile(r"(?<![\w’'\-.])(?:[A-Z\u00C0-\u00DE\u0600-\u06FF]|(?:al|el|ad|ar|as|ash|at|az|an)-\w)")

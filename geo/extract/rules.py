@@ -45,6 +45,8 @@ _TRIGGER = re.compile(
     r"attack(?:s|ed)?|assaults?|raids?|raided|shell(?:ed|ing)|explosions?|blasts?|barrages?|"
     r"targeted|(?:launched|fired|lobbed) (?:\w+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
     r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
+    r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:\w+ ){0,3}?(?:were|was) "
+    r"(?:\w+ )?(?:fired|launched|lobbed)|opened fire on|"
     r"(?:drones?|rockets?|missiles?|mortars?|projectiles?|aircraft|jets|warplanes|planes|helicopters|"
     r"gunships|bombers) (?:\w+ ){0,4}?(?:hit|slammed into|landed (?:on|at|in|near)))\b", re.IGNORECASE)
 _TYPE_WORDS = [
@@ -57,6 +59,13 @@ _TYPE_WORDS = [
                              r"\bjets?\b|\bF-\d|\bbombers?\b|\bfighter", re.IGNORECASE)),
 ]
 _SPEECH = r"(?:said|says|announced|stated|reported|confirmed|claimed|told|added|noted|wrote|posted|tweeted)"
+#: "US forces engaged / shot down two attack drones": the subject defended, it did not attack.
+_DEFEND = re.compile(r"\b(?:engaged|intercepted|intercepting|shot down|shooting down|downed|repelled|repulsed|"
+                     r"fought off|fended off|thwarted|foiled|countered|neutrali[sz]ed|defeated|detected|spotted|"
+                     r"tracked)\s+(?:[\w’'-]+\s+){0,5}$", re.IGNORECASE)
+#: "Washington holds the group responsible for the attack", "blamed Kataib Hezbollah for …"
+_BLAME = re.compile(r"\b(?:holds?|held|holding|blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|"
+                    r"attribut(?:e|es|ed|ing))\b", re.IGNORECASE)
 _HYPO = re.compile(
     r"\b(?:may|might|could|would|will|shall|should|can|cannot|must|if|unless|whether|threat(?:en(?:s|ed|ing)?)?|"
     r"vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepared|ready|likely|expected|aim(?:s|ed)? to|"
@@ -277,7 +286,8 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     # "rocket and drone attacks hit …": the noun phrase before the verb decides plurality
     head = re.sub(r"\s+(?:hit|slammed into|landed (?:on|at|in|near))$", "", tword)
     plural = any(w.endswith("s") and not w.endswith(("ss", "us")) for w in head.split()) and head != "targeted"
-    nominal = not re.match(r"(?:struck|bombed|attacked|targeted|shelled|raided|launched|fired|lobbed|dropped|came)", tword)
+    nominal = not re.match(r"(?:struck|bombed|attacked|targeted|shelled|raided|launched|fired|lobbed|dropped|came|opened)", tword) \
+        and not re.search(r" (?:were|was) ", tword)  # "two rockets were fired": a verb, not a count of attacks
     pre_np = " ".join(_words_before(text, t0, 5))
     if plural and nominal:
         if _AGGREGATE.search(pre_np) or _APPROX_NUM.search(before[-60:]):
@@ -305,7 +315,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     for a in actors:
         pre = text[max(0, a.start - 40):a.start]
         after = text[a.end:a.end + 30]
-        if a.role == "reporter" or (a.role == "both" and re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\b", after)
+        if a.role == "reporter" or (a.role != "reporter" and re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\b", after)
                                     and a.end <= t0 and not re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\s+(?:that\s+)?(?:it|its)\b", after)):
             reporter = reporter or a
             if a.role == "reporter":
@@ -337,8 +347,15 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
             if not words or words[-1].lower() not in _PREP:
                 subject = a  # the closest subject before the trigger
             continue
+    if subject is not None and agent is None and _BLAME.search(text[subject.end:t0]):
+        # the one blamed is the attacker; whoever blames is not
+        blamed = next((a for a in actors if subject.end <= a.start < t0 and a.role != "reporter"), None)
+        reporter = reporter or subject
+        if blamed is None:  # "Washington holds the group responsible": the blamer was hit
+            patient = patient or subject
+        subject, agent = None, blamed
     if subject is not None and agent is None:
-        if passive and subject.end <= t0:
+        if (passive and subject.end <= t0) or _DEFEND.search(text[subject.end:t0]):
             patient = patient or subject
         elif subject.role != "reporter":
             agent = subject
