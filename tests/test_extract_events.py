@@ -238,3 +238,53 @@ def test_a_weapon_that_hit_after_a_longer_description_is_an_attack():
 def test_tolls_put_at_a_number(text, killed, injured):
     k, i = casualties(text)
     assert (k.value if k else None, i.value if i else None) == (killed, injured)
+
+
+def test_rockets_fired_at_a_base_in_the_passive_are_an_attack_on_it():
+    ev = only("At least three rockets were fired at Ain al-Asad air base on Monday.")
+    assert (ev.event_type, ev.actor1_side, ev.place_id) == ("rocket_attack", "iran_aligned", "cur:ain-al-asad")
+    assert ev.event_date == dt.date(2024, 2, 5)
+
+
+def test_forces_that_shot_down_attack_drones_were_the_target():
+    ev = only("US forces engaged two one-way attack drones over Ain al-Asad on Thursday.")
+    assert (ev.event_type, ev.actor1_side, ev.actor2_side) == ("drone_attack", "iran_aligned", "us")
+
+
+def test_the_group_blamed_for_an_attack_is_its_actor_not_the_government_that_blames():
+    ev = only("The Pentagon blamed Kataib Hezbollah for the Jan. 28 drone attack on Tower 22.")
+    assert (ev.actor1, ev.actor1_side, ev.location) == ("Kataib Hezbollah", "iran_aligned", "Tower 22")
+
+
+def test_a_force_that_reports_its_losses_is_not_the_attacker():
+    ev = only("The US-backed Syrian Democratic Forces said four of their fighters were killed on "
+              "Sunday when an explosive drone struck the coalition base at the al-Omar oil field.")
+    assert (ev.event_type, ev.actor1_side, ev.killed) == ("drone_attack", "iran_aligned", 4)
+    assert "reported by SDF" in ev.notes
+
+
+def test_a_dateline_is_where_the_reporter_filed_from_not_where_it_happened():
+    ev = only("BAGHDAD (Reuters) - US jets struck a militia depot at Jurf al-Sakhar on Wednesday.")
+    assert ev.location == "Jurf al-Sakhar" and ev.geo_precision == "town"
+
+
+def test_troops_treated_for_injuries_are_counted_as_injured():
+    ev = only("Eight US service members were treated for traumatic brain injuries after a drone "
+              "attack on Rumalyn on Friday.")
+    assert ev.injured == 8 and ev.event_type == "drone_attack"
+
+
+def test_a_blast_nobody_is_said_to_have_caused_is_not_given_a_side():
+    found = events("US jets struck a depot near Albu Kamal on Monday. On Tuesday a blast tore "
+                   "through a militia base in Babil province, killing one person.")
+    assert [(e.actor1_side, e.location) for e in found] == [("us", "Albu Kamal")]
+
+
+def test_a_theatre_town_is_found_by_its_one_word_alternate_spelling():
+    ev = only("US forces carried out an airstrike in Musayyib, in Babil province, on Tuesday.")
+    assert ev.geo_precision == "town" and ev.admin1 == "Babil"
+
+
+def test_a_toll_told_in_its_own_clause_belongs_to_the_attack_it_follows():
+    ev = only("Three US soldiers were killed after a drone attack on Tower 22 on Sunday.")
+    assert (ev.event_type, ev.killed, ev.location) == ("drone_attack", 3, "Tower 22")

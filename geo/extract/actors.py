@@ -72,6 +72,9 @@ _LOWER_FIRST = ("militia", "militant", "armed", "pro-iran", "proxy", "coalition"
 _PATTERN = re.compile("|".join(f"(?P<g{i}>\\b(?:{rx})\\b)" for i, (rx, *_rest) in enumerate(_LEXICON)))
 
 
+_BACKED = re.compile(r"-(?:backed|allied|supported|trained|funded|armed|aligned|led)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class ActorMention:
     start: int
@@ -104,6 +107,9 @@ def _find(text: str) -> tuple[ActorMention, ...]:
         _rx, name, side, role = _LEXICON[i]
         surface = m.group(0)
         if surface in ("US", "IS") and m.start() > 0 and text[m.start() - 1:m.start()] == "-":
+            continue
+        if name == "United States" and _BACKED.match(text, m.end()):
+            pos = m.start()  # "US-backed Syrian Democratic Forces": an epithet of the next name
             continue
         if name == "news agency" and surface == "AP" and not re.search(r"\bAP\b", text[m.start():m.end() + 1]):
             continue

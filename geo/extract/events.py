@@ -19,7 +19,7 @@ from typing import Any
 from gazetteer.index import haversine_km
 from geo.extract.actors import OPPONENT, find_actors
 from geo.extract.dates import TimeExpr, find_times
-from geo.extract.numbers import Count
+from geo.extract.numbers import Count, casualties
 from geo.extract.places import PlaceFinder, PlaceMention
 from geo.extract.reader import Report
 from geo.extract.rules import (
@@ -43,6 +43,7 @@ _MILITIA_WEAPONS = ("rocket_attack", "drone_attack", "missile_attack", "artiller
 _COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "JO": "Jordan", "LB": "Lebanon", "IR": "Iran", "IL": "Israel",
                   "TR": "Turkey", "YE": "Yemen", "SA": "Saudi Arabia", "KW": "Kuwait"}
 _STRONG = ("explicit", "own")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w .]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
 _UNIDENTIFIED = {"iran_aligned": "Unidentified Iran-aligned group", "us": "United States"}
 
 
@@ -147,6 +148,9 @@ class _Document:
             cell_end = text.find(first) + len(first)
             return [p for p in found if p.end <= cell_end] or [p for p in found if place_is_location(text, p)]
         actors = [a for a in find_actors(text) if a.role != "reporter"]
+        dateline = _DATELINE.match(text)
+        if dateline:  # "BAGHDAD (Reuters) -" is where the reporter filed from
+            found = [p for p in found if p.start >= dateline.end()]
         return [p for p in found if place_is_location(text, p)
                 and not any(a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start
                             for a in actors)]
@@ -188,6 +192,7 @@ class _Document:
         else:
             clauses = split_clauses(text)
         mentions: list[Mention] = []
+        silent: list[Clause] = []
         for cl in clauses:
             cs = cl.start
             cl_times = [_shift(t, -cs) for t in times if cl.covers(t.start)]
@@ -195,6 +200,16 @@ class _Document:
             if m is not None:
                 m.times = [_shift(t, cs) for t in m.times]
                 mentions.append(m)
+            else:
+                silent.append(cl)
+        if len(mentions) == 1 and mentions[0].killed is None and mentions[0].injured is None:
+            # "Three soldiers were killed after a drone attack on …": the toll sits in a
+            # clause of its own, the attack in the clause that tells it
+            for cl in silent:
+                killed, injured = casualties(normalise_quotes(cl.text))
+                if killed is not None or injured is not None:
+                    mentions[0].killed, mentions[0].injured = killed, injured
+                    break
         return (times, mentions) if mentions else None
 
     def sentence(self, seg: Segment, text: str, places: list[PlaceMention],
@@ -314,6 +329,8 @@ class _Document:
     def _side_from_context(self, m: Mention) -> str:
         if m.event_type in _MILITIA_WEAPONS:
             return "iran_aligned"  # unclaimed rockets, drones and roadside bombs in this war
+        if re.match(r"(?:explosions?|blasts?)\b", m.trigger or "", re.IGNORECASE):
+            return "unknown"  # a blast nobody is said to have caused is not put on a side
         kinds = Counter(d.m.side1 for d in self.drafts if d.m.event_type == m.event_type or m.event_type == "attack")
         return kinds.most_common(1)[0][0] if kinds else "unknown"
 

@@ -94,11 +94,15 @@ def _patterns(verb: str, noun: str, toll: str) -> list[re.Pattern[str]]:
 
 _KILLED = _patterns(_KILL_V, r"(?:dead|killed|died|deaths|death|fatalities)",
                     r"(?:deaths|death toll|toll|fatalities)")
-_INJURED = _patterns(_HURT_V, r"(?:injured|wounded|hurt|injuries)", r"(?:injuries|wounds|casualties)")
+_INJURED = _patterns(_HURT_V, r"(?:injured|wounded|hurt|injuries)", r"(?:injuries|wounds|casualties)") + [
+    # "eight US service members were treated for traumatic brain injuries"
+    re.compile(r"\b" + _APPROX + _RANGE + r"\s+" + _VICTIM[:-1] + r")?,?\s*" + _PASSIVE
+               + r"(?:treated|evaluated|hospitali[sz]ed)\s+(?:for\s+(?:[\w-]+\s+){0,3}(?:injur|wound|concussion|trauma))?",
+               re.IGNORECASE)]
 _ANY_CASUALTY = re.compile(r"kill|dead|die|death|injur|wound|hurt|casualt|fatalit|toll|left|leaving", re.IGNORECASE)
 # which of the two pattern lists can match at all (each list is costly: it tries every word)
 _KILL_WORD = re.compile(r"kill|dead|die|death|fatalit|toll|left|leaving", re.IGNORECASE)
-_HURT_WORD = re.compile(r"injur|wound|hurt|casualt", re.IGNORECASE)
+_HURT_WORD = re.compile(r"injur|wound|hurt|casualt|treated|evaluated|hospitali", re.IGNORECASE)
 _NONE = re.compile(r"\bno (?:\w+ ){0,2}(?:casualties|injuries|deaths|fatalities)\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries)\b", re.IGNORECASE)
 
 

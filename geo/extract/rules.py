@@ -227,6 +227,7 @@ class Mention:
     reporter: str | None = None
     notes: list[str] = field(default_factory=list)
     generic: bool = False
+    trigger: str | None = None  # the words that told the event ("airstrikes", "came under fire")
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
@@ -315,11 +316,14 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     for a in actors:
         pre = text[max(0, a.start - 40):a.start]
         after = text[a.end:a.end + 30]
-        if a.role == "reporter" or (a.role != "reporter" and re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\b", after)
-                                    and a.end <= t0 and not re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\s+(?:that\s+)?(?:it|its)\b", after)):
-            reporter = reporter or a
-            if a.role == "reporter":
-                continue
+        if a.role == "reporter" or (re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\b", after) and a.end <= t0
+                                    and not re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\s+(?:that\s+)?(?:it|its|they|their)\b", after)):
+            # whoever speaks first reports; "X said it struck …" is X telling its own act, a
+            # group that "claimed" an attack owns it, and CENTCOM "announced strikes" it made
+            if a.role == "reporter" or not re.match(r"\s*(?:\w+\s+)?(?:claimed|claims)\b", after):
+                reporter = reporter or a
+                if a.role != "both":
+                    continue
         if re.search(r"\baccording to\s+(?:a\s+|the\s+)?(?:statement\s+from\s+(?:the\s+)?)?$", pre, re.IGNORECASE):
             reporter = reporter or a
             continue
@@ -327,7 +331,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
             if patient is None and a.start > t0:
                 patient = a
             continue
-        if _AGENT_BY.search(pre) and (a.start > t0 or passive):
+        if _AGENT_BY.search(pre) and (passive or t0 < a.start < t1 + 25):  # "attacks by X", "… were hit by X"
             agent = agent or a
             continue
         if a.start >= t0 and _TARGET_CUE.search(text[max(0, a.start - 30):a.start]):
@@ -367,7 +371,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     side_inferred = False
     if agent is not None:
         side1, actor1 = agent.side, canonical_name(agent)
-    elif patient is not None and patient.side in OPPONENT:
+    elif patient is not None and patient.side in OPPONENT and not re.match(r"(?:explosions?|blasts?)\b", tword):
         side1, side_inferred = OPPONENT[patient.side], True
         actor1 = {"iran_aligned": "Unidentified Iran-aligned group", "us": "United States"}.get(side1, side1)
     else:
@@ -384,7 +388,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         side_inferred=side_inferred, anaphoric=anaphoric, clause=clause, places=places,
         times=times, killed=killed, injured=injured, targets=_targets(text, t1),
         targets_count=target_count(text), reporter=_reporter_name(reporter),
-        generic=generic,
+        generic=generic, trigger=tword,
     )
     reported = [t for t in times if _is_reported(text, t)]
     if reported and len(reported) < len(times):
@@ -406,7 +410,9 @@ def _is_reported(text: str, t: TimeExpr) -> bool:
 def _event_type(text: str, trig: re.Match[str], side1: str) -> str:
     word = trig.group("t").lower()
     if side1 == "unknown" and re.fullmatch(r"(?:precision |retaliatory )?(?:strikes?|struck)", word):
-        return "airstrike"  # an unattributed "strike" in this war is an air strike
+        before = text[max(0, trig.start() - 30):trig.start()]
+        weapon = next((etype for etype, rx in _TYPE_WORDS[:5] if rx.search(before)), None)
+        return weapon or "airstrike"  # "an explosive drone struck"; else an unattributed strike is an air strike
     for etype, rx in _TYPE_WORDS:
         if rx.search(word):
             return "airstrike" if side1 in ("us", "israel") and etype == "drone_attack" else etype
