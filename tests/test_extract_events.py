@@ -288,3 +288,46 @@ def test_a_theatre_town_is_found_by_its_one_word_alternate_spelling():
 def test_a_toll_told_in_its_own_clause_belongs_to_the_attack_it_follows():
     ev = only("Three US soldiers were killed after a drone attack on Tower 22 on Sunday.")
     assert (ev.event_type, ev.killed, ev.location) == ("drone_attack", 3, "Tower 22")
+
+
+def test_a_sentence_that_only_says_where_the_target_was_places_the_event():
+    ev = only("Two US F-15 jets bombed a weapons depot in eastern Syria early on Thursday. "
+              "An official said the depot was near the city of Mayadeen.")
+    assert (ev.location, ev.geo_precision) == ("Mayadeen", "town") and len(ev.sources) == 2
+
+
+def test_what_happened_after_which_is_a_reaction_not_a_cause():
+    found = events("Explosions were heard inside the al-Omar oil field before dawn on Thursday, after which "
+                   "American troops there struck back at militia positions near Mayadeen.")
+    strike = next(e for e in found if e.actor1_side == "us")
+    assert strike.location == "Mayadeen" and strike.event_date == dt.date(2024, 2, 8)
+
+
+def test_that_before_a_plural_is_a_conjunction_not_a_reference():
+    found = events("US jets bombed a depot near Albu Kamal on Thursday. The monitor reported that "
+                   "explosions were heard at the Conoco gas field on Thursday.")
+    # the explosions are no second target of the strike: an unclaimed attack on a coalition base
+    assert sorted((e.actor1_side, e.location) for e in found) == [
+        ("iran_aligned", "Conoco gas field"), ("us", "Albu Kamal")]
+
+
+def test_a_time_that_dates_a_statement_does_not_date_the_next_event():
+    found = events("US jets bombed a depot near Albu Kamal early on Thursday. Austin said in a statement "
+                   "late Wednesday that the president ordered the strike. Later, US troops struck back "
+                   "at militia positions near Mayadeen.")
+    assert {e.location: e.event_date for e in found} == {"Albu Kamal": dt.date(2024, 2, 8),
+                                                         "Mayadeen": dt.date(2024, 2, 8)}
+
+
+def test_a_series_of_attacks_over_a_week_is_no_single_event():
+    assert events("US troops fought off a series of drone attacks on bases in Syria this week.") == []
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("The monitor said nine people working with the militias, at least three of them Syrians, "
+     "were killed in the raids.", 9, None),
+    ("Four US soldiers, two of them officers, were wounded.", None, 4),
+])
+def test_a_toll_with_an_aside_counts_the_whole(text, killed, injured):
+    k, i = casualties(text)
+    assert (k.value if k else None, i.value if i else None) == (killed, injured)

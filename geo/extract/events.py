@@ -28,6 +28,7 @@ from geo.extract.rules import (
     Mention,
     analyse_clause,
     has_trigger,
+    is_reported,
     normalise_quotes,
     place_is_location,
     split_clauses,
@@ -43,6 +44,12 @@ _MILITIA_WEAPONS = ("rocket_attack", "drone_attack", "missile_attack", "artiller
 _COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "JO": "Jordan", "LB": "Lebanon", "IR": "Iran", "IL": "Israel",
                   "TR": "Turkey", "YE": "Yemen", "SA": "Saudi Arabia", "KW": "Kuwait"}
 _STRONG = ("explicit", "own")
+#: "The depot was near Maysalun", "the site lies outside Albu Kamal": where a target is.
+_LOCATED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:depot|site|facility|warehouse|target|"
+                      r"compound|building|base|outpost|camp|headquarters|house|vehicle|car)s?\s+"
+                      r"(?:was|were|is|are|lay|lies|sat|sits)\s+(?:located\s+|situated\s+)?(?:just\s+)?"
+                      r"(?:near|in|at|outside|inside|close to|on the outskirts of|(?:north|south|east|west)\w*\s+of)\b",
+                      re.IGNORECASE)
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w .]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
 _UNIDENTIFIED = {"iran_aligned": "Unidentified Iran-aligned group", "us": "United States"}
 
@@ -181,6 +188,8 @@ class _Document:
         for n, (seg, text, places, mentions) in enumerate(analysed):
             if mentions is None:  # nothing told here: only its dates matter, and only if asked for
                 self.pending.append(text)
+                if _LOCATED.search(text):
+                    self.locate(seg, text)
                 continue
             self.sentence(seg, text, places, mentions, n)
         return self.finish()
@@ -221,8 +230,10 @@ class _Document:
         for m in mentions:
             self.place_mention(seg, text, m, times, mentions, main_places, n)
         dated = [t for t in times if t.date is not None]
+        told = [t for t in dated if not is_reported(text, t)]  # "said late Wednesday" dates no event
+        if told:
+            self.focus = told[-1]
         if dated:
-            self.focus = dated[-1]
             self.pending.clear()
 
     def when_for(self, m: Mention, times: list[TimeExpr], mentions: list[Mention]) -> _When:
@@ -318,6 +329,23 @@ class _Document:
                 self.add(_Draft(m, where.place if where else pm.place, prior, [(seg.text, seg.start, seg.end)],
                                 derived=True, notes=[note]))
         self.counter += 1
+
+    def locate(self, seg: Segment, text: str) -> None:
+        """"The depot was near Maysalun in Deir ez-Zor": a sentence that only says where
+        the target of the last event lies makes that event's place more precise."""
+        if not self.drafts or self.finder is None:
+            return
+        last = max(self.drafts, key=lambda d: d.order)
+        chosen = _choose_places(self.places_in(seg, text), text)
+        for pm, _note in chosen:
+            new = pm.place
+            if last.place is not None and PRECISION_RANK[_prec(new)] >= PRECISION_RANK[_prec(last.place)]:
+                continue
+            if last.place is not None and not (contains(last.place, new) or new.country == last.place.country):
+                continue
+            last.place = new
+            last.quotes.append((seg.text, seg.start, seg.end))
+            return
 
     def _country_mention(self, pm: PlaceMention) -> PlaceMention | None:
         if pm.precision == "country" or self.finder is None:

@@ -80,6 +80,9 @@ def _patterns(verb: str, noun: str, toll: str) -> list[re.Pattern[str]]:
         # "three US troops were killed", "No US personnel were injured"
         re.compile(r"\b" + _APPROX + _RANGE + r"\s+" + _VICTIM[:-1] + r")?,?\s*"
                    r"(?:(?:including|among them)[^,]{0,40},\s*)?" + _PASSIVE + verb + r"\b", re.IGNORECASE),
+        # "nine people working with the militias, at least three of them Syrians, were killed"
+        re.compile(r"\b" + _APPROX + _RANGE + r"\s+" + _VICTIM + r"(?:\s+[\w’'-]+){0,5}?,\s*"
+                   r"(?:[\w’' -]{1,30}?of (?:them|whom)[^,]{0,30}),\s*" + _PASSIVE + verb + r"\b", re.IGNORECASE),
         # "5 dead", "two people killed", "four wounded"
         re.compile(r"\b" + _APPROX + _RANGE + r"\s+(?:(?:[\w’'-]+\s+){0,3}?(?:people|soldiers|troops|"
                    r"personnel|members|fighters|militants|civilians|others|militiamen)\s+)?" + noun + r"\b", re.IGNORECASE),

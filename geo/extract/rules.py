@@ -19,14 +19,15 @@ from geo.extract.dates import TimeExpr
 from geo.extract.numbers import Count, casualties, parse_number, target_count
 from geo.extract.places import PlaceMention
 
-__all__ = ["Clause", "Mention", "analyse_clause", "has_trigger", "normalise_quotes", "split_clauses"]
+__all__ = ["Clause", "Mention", "analyse_clause", "has_trigger", "is_reported", "normalise_quotes",
+           "split_clauses"]
 
 #: The words that join a reaction to its cause; the clause they open tells the cause.
 CAUSE_WORDS = (r"(?:in response to|in retaliation for|in reprisal for|in answer to|in reply to|"
                r"as (?:a )?(?:response|retaliation|reprisal) (?:to|for)|responding to|retaliating for|"
                r"to avenge|in revenge for|(?:days?|hours?|weeks?|shortly|soon|just)\s+after|after|"
                r"following|follow(?:s|ed))")
-CAUSE = re.compile(r"\s*" + CAUSE_WORDS + r"\b", re.IGNORECASE)
+CAUSE = re.compile(r"\s*" + CAUSE_WORDS + r"\b(?!\s+which)", re.IGNORECASE)  # "after which" tells what came next
 _SPLIT = re.compile(
     r"(?:,\s*|\s+)(?=(?:" + CAUSE_WORDS + r"|but|while|whereas)\b)"
     r"|;\s*|\s+[–—]\s+(?=[a-z])", re.IGNORECASE)
@@ -81,6 +82,7 @@ _AGGREGATE = re.compile(
     r"campaigns?|increase|rise|surge|uptick|escalation|number|frequent|repeated|regular|sporadic|"
     r"continued|continuing|ongoing|constant|persistent|almost-weekly|near-daily|near-monthly|"
     r"near-weekly|weekly|monthly|daily|nightly|tit-for-tat|years|months)\b", re.IGNORECASE)
+_SERIES = re.compile(r"\b(?:series|succession|number)\s+of\b", re.IGNORECASE)
 _WEAK_AGG = re.compile(r"\b(?:many|multiple|several|various|some|all|most|other)\b", re.IGNORECASE)
 _APPROX_NUM = re.compile(r"\b(?:nearly|almost|about|around|approximately|roughly|some|more than|over|close to|well over|in excess of|"
                          r"at least|upwards of)\s+(\d+|[a-z]+)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -238,7 +240,9 @@ def _first_trigger(clause: str) -> re.Match[str] | None:
     """The first word that tells an attack; a "raid" only when it is a military one."""
     for m in _TRIGGER.finditer(clause):
         word = m.group("t").lower()
-        if word in ("raid", "raids", "raided") and not re.search(r"\b(?:US|U\.S\.|commando|helicopter|special)\b", clause):
+        if word in ("raid", "raids", "raided") and not re.search(
+                r"\b(?:US|U\.S\.|American|Israeli|coalition|commando|helicopters?|special|air|jets?|warplanes?|"
+                r"drones?|bomb\w*|strikes?|killed|killing)\b", clause, re.IGNORECASE):
             continue
         return m
     return None
@@ -290,13 +294,16 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     nominal = not re.match(r"(?:struck|bombed|attacked|targeted|shelled|raided|launched|fired|lobbed|dropped|came|opened)", tword) \
         and not re.search(r" (?:were|was) ", tword)  # "two rockets were fired": a verb, not a count of attacks
     pre_np = " ".join(_words_before(text, t0, 5))
+    if np_word in ("that", "this") and plural:
+        np_word = None  # "reported that explosions were heard": a conjunction, not "that strike"
     if plural and nominal:
         if _AGGREGATE.search(pre_np) or _APPROX_NUM.search(before[-60:]):
             return None
         if span_times and not any(t.precision == "day" for t in own_times):
             return None
-        if _WEAK_AGG.search(" ".join(_words_before(text, t0, 3))) and not any(t.precision == "day" for t in own_times):
-            return None
+        if (_WEAK_AGG.search(" ".join(_words_before(text, t0, 3))) or _SERIES.search(pre_np)) \
+                and not any(t.precision == "day" for t in own_times):
+            return None  # "several attacks this week", "a series of drone attacks on bases"
         m = re.search(r"(\d+)\s+(?:[\w-]+\s+){0,2}$", before[-40:])
         if m and int(m.group(1)) >= 20 and span_times:
             return None
@@ -304,7 +311,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         return None
     anaphoric = nominal and (np_word in _DET or bool(re.search(r"\b(?:one of the|the other|both of the)\s+(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE)))
     generic = plural and nominal and np_word is None and not _LIGHT.search(before) and not own_times
-    if anaphoric and any(t.precision == "day" and not _is_reported(text, t) for t in own_times):
+    if anaphoric and any(t.precision == "day" and not is_reported(text, t) for t in own_times):
         anaphoric = False  # "the strike in X on Tuesday" tells its own event
     # --- who did what to whom ----------------------------------------------------------
     actors = find_actors(text)
@@ -390,7 +397,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         targets_count=target_count(text), reporter=_reporter_name(reporter),
         generic=generic, trigger=tword,
     )
-    reported = [t for t in times if _is_reported(text, t)]
+    reported = [t for t in times if is_reported(text, t)]
     if reported and len(reported) < len(times):
         mention.times = [t for t in times if t not in reported]  # the event's own date wins
     mention.reported_time = bool(reported) and all(t in reported for t in own_times)
@@ -403,8 +410,11 @@ def _reporter_name(a: ActorMention | None) -> str | None:
     return a.text if a.name in ("news agency", "observer") else a.name
 
 
-def _is_reported(text: str, t: TimeExpr) -> bool:
-    return bool(re.search(r"\b" + _SPEECH + r"\s+(?:on\s+|late\s+|early\s+)?$", text[max(0, t.start - 25):t.start], re.IGNORECASE))
+def is_reported(text: str, t: TimeExpr) -> bool:
+    """Whether ``t`` dates the telling ("said on Tuesday"), not the event."""
+    return bool(re.search(r"\b" + _SPEECH + r"\s+(?:(?:in|at) an? (?:statement|briefing|news conference|press "
+                          r"conference|post|interview)\s+)?(?:on\s+|late\s+|early\s+)?$",
+                          text[max(0, t.start - 50):t.start], re.IGNORECASE))
 
 
 def _event_type(text: str, trig: re.Match[str], side1: str) -> str:
