@@ -331,3 +331,36 @@ def test_a_series_of_attacks_over_a_week_is_no_single_event():
 def test_a_toll_with_an_aside_counts_the_whole(text, killed, injured):
     k, i = casualties(text)
     assert (k.value if k else None, i.value if i else None) == (killed, injured)
+
+
+def test_a_list_of_places_under_an_intro_line_gives_one_event_per_place():
+    found = events("US bombers struck targets in Iraq and Syria on Friday.\n\n"
+                   "The bombs fell on these places:\n\n"
+                   "- Al Qaim, Iraq: militia positions near the crossing.\n"
+                   "- Akashat, Iraq: a headquarters in the desert.\n"
+                   "- Albu Kamal, Syria: depots on the Syrian side.\n")
+    assert sorted(e.location for e in found) == ["Akashat", "Al Qaim", "Albu Kamal"]
+    assert {e.event_date for e in found} == {dt.date(2024, 2, 9)} and {e.actor1_side for e in found} == {"us"}
+
+
+def test_a_toll_told_in_the_next_sentence_belongs_to_the_event_before_it():
+    ev = only("US forces carried out an airstrike on a militia site near Jurf al-Sakhar on Tuesday. "
+              "Police said four members of the Popular Mobilisation Forces were killed and two wounded.")
+    assert (ev.killed, ev.injured, len(ev.sources)) == (4, 2, 2)
+
+
+def test_a_site_named_in_the_next_sentence_places_the_event():
+    ev = only("A drone struck a small US outpost in Jordan on Sunday, killing three soldiers. "
+              "The outpost, known as Tower 22, sits near the Syrian border.")
+    assert (ev.location, ev.geo_precision, ev.killed) == ("Tower 22", "site", 3)
+
+
+def test_a_street_named_for_a_country_is_not_that_country():
+    ev = only("A US drone strike hit a building on Palestine Street in Baghdad on Thursday.")
+    assert ev.location == "Baghdad" and ev.country == "IQ"
+
+
+def test_the_guards_are_the_revolutionary_guards():
+    found = events("Iran's Revolutionary Guards said they fired missiles at Erbil on Monday. "
+                   "The Guards said they had also fired missiles at targets in Idlib province on Monday.")
+    assert {e.actor1_side for e in found} == {"iran_aligned"} and len(found) == 2

@@ -47,7 +47,7 @@ _LEXICON: list[tuple[str, str, str, str]] = [
     (r"Harakat Hezbollah al-Nujaba|Harakat al-Nujaba|al-Nujaba|Nujaba", "Harakat al-Nujaba", "iran_aligned", "actor"),
     (r"Kata" + _Q + r"ib Sayyid al-Shuhada", "Kataib Sayyid al-Shuhada", "iran_aligned", "actor"),
     (r"Islamic Resistance in Iraq|Islamic Resistance|IRI", "Islamic Resistance in Iraq", "iran_aligned", "actor"),
-    (r"Islamic Revolutionary Guards?(?:\s+Corps?)?(?:\s*\(IRGC\))?(?:\s+Quds Force)?|Revolutionary Guards?(?:\s+Corps?)?(?:\s+Quds Force)?|IRGC(?:-QF| Quds Force)?|Quds Force", "IRGC", "iran_aligned", "actor"),
+    (r"Islamic Revolutionary Guards?(?:\s+Corps?)?(?:\s*\(IRGC\))?(?:\s+Quds Force)?|Revolutionary Guards?(?:\s+Corps?)?(?:\s+Quds Force)?|IRGC(?:-QF| Quds Force)?|Quds Force|(?<=[Tt]he )Guards", "IRGC", "iran_aligned", "actor"),
     (r"Hez?b[ou]llah|Hizballah", "Hezbollah", "iran_aligned", "actor"),
     (r"Houthis?(?:\s+rebels|\s+movement)?|Ansar Allah", "Houthis", "iran_aligned", "actor"),
     (r"Popular Mobili[sz]ation (?:Forces|Units|Committee)|PMF|PMU|Hashd al-Shaabi|al-Hashd al-Shaabi", "Popular Mobilization Forces", "iran_aligned", "actor"),

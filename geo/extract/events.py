@@ -46,10 +46,12 @@ _COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "JO": "Jordan", "LB": "Lebanon", 
 _STRONG = ("explicit", "own")
 #: "The depot was near Maysalun", "the site lies outside Albu Kamal": where a target is.
 _LOCATED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:depot|site|facility|warehouse|target|"
-                      r"compound|building|base|outpost|camp|headquarters|house|vehicle|car)s?\s+"
-                      r"(?:was|were|is|are|lay|lies|sat|sits)\s+(?:located\s+|situated\s+)?(?:just\s+)?"
-                      r"(?:near|in|at|outside|inside|close to|on the outskirts of|(?:north|south|east|west)\w*\s+of)\b",
-                      re.IGNORECASE)
+                      r"compound|building|base|outpost|camp|headquarters|house|vehicle|car)s?"
+                      r"(?:\s+(?:was|were|is|are|lay|lies|sat|sits)\s+(?:located\s+|situated\s+)?(?:just\s+)?"
+                      r"(?:near|in|at|outside|inside|close to|on the outskirts of|(?:north|south|east|west)\w*\s+of)|"
+                      r",?\s+(?:known as|called|named)\b)", re.IGNORECASE)
+#: A list item headed by a place: "- Al-Qaim, Iraq: …", "Albu Kamal – …".
+_LIST_PLACE = re.compile(r"\s*(?:[-*•]\s+)?(?=[A-Z])[^:–—|.]{2,40}?\s*(?::|\s[–—])\s")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w .]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
 _UNIDENTIFIED = {"iran_aligned": "Unidentified Iran-aligned group", "us": "United States"}
 
@@ -144,6 +146,8 @@ class _Document:
         self.pending: list[str] = []  # sentences since the last one read in full
         self.counter = 0
         self.default_country: Any = None
+        self.listed = -2  # the last list item read as a place struck
+        self.told = -2  # the last sentence that told an event
 
     # -- per-sentence analysis ---------------------------------------------------------
     def places_in(self, seg: Segment, text: str) -> list[PlaceMention]:
@@ -190,6 +194,11 @@ class _Document:
                 self.pending.append(text)
                 if _LOCATED.search(text):
                     self.locate(seg, text)
+                elif _LIST_PLACE.match(text) and n > 0 and (analysed[n - 1][1].rstrip().endswith(":")
+                                                             or self.listed == n - 1):
+                    self.list_target(seg, text, n)
+                elif n == self.told + 1 and self.listed != n - 1:  # a toll after a list is the list's total
+                    self.toll_after(seg, text)
                 continue
             self.sentence(seg, text, places, mentions, n)
         return self.finish()
@@ -224,6 +233,7 @@ class _Document:
     def sentence(self, seg: Segment, text: str, places: list[PlaceMention],
                  found: tuple[list[TimeExpr], list[Mention]], n: int) -> None:
         times, mentions = found
+        self.told = n
         for m in mentions:
             m.places = places if seg.kind == "row" else [p for p in places if m.clause.covers(p.start)]
         main_places = next((m.places for m in mentions if not m.clause.sub and m.places), None)
@@ -329,6 +339,31 @@ class _Document:
                 self.add(_Draft(m, where.place if where else pm.place, prior, [(seg.text, seg.start, seg.end)],
                                 derived=True, notes=[note]))
         self.counter += 1
+
+    def list_target(self, seg: Segment, text: str, n: int) -> None:
+        """"- Al-Qaim, Iraq: militia positions near the crossing" under a line that
+        introduces a list: one more place struck in the event told last."""
+        if not self.drafts or self.finder is None:
+            return
+        head = _LIST_PLACE.match(text)
+        places = [p for p in self.places_in(seg, text) if p.end <= head.end() and p.precision != "country"]
+        base = max(self.drafts, key=lambda d: d.order)
+        if not places or base.m.side1 not in ("us", "iran_aligned"):
+            return
+        self.listed = n
+        self.add(_Draft(base.m, places[0].place, base.when, [(seg.text, seg.start, seg.end)],
+                        notes=["one of the places listed for this attack"]))
+
+    def toll_after(self, seg: Segment, text: str) -> None:
+        """"Police said four people were killed.": a toll told in the sentence right after
+        an event, with no event of its own, is that event's."""
+        last = max(self.drafts, key=lambda d: d.order) if self.drafts else None
+        if last is None or last.killed is not None or last.injured is not None:
+            return
+        killed, injured = casualties(text)
+        if killed is not None or injured is not None:
+            last.killed, last.injured = killed, injured
+            last.quotes.append((seg.text, seg.start, seg.end))
 
     def locate(self, seg: Segment, text: str) -> None:
         """"The depot was near Maysalun in Deir ez-Zor": a sentence that only says where

@@ -77,8 +77,8 @@ def _patterns(verb: str, noun: str, toll: str) -> list[re.Pattern[str]]:
     return [
         # "killed at least five members", "killing 3 US soldiers"
         re.compile(r"\b" + verb + r"\s+" + _APPROX + _RANGE + r"\b(?=\s+" + _VICTIM + r"|\s*(?:people|others|and|,|\.|$))", re.IGNORECASE),
-        # "three US troops were killed", "No US personnel were injured"
-        re.compile(r"\b" + _APPROX + _RANGE + r"\s+" + _VICTIM[:-1] + r")?,?\s*"
+        # "three US troops were killed", "No US personnel were injured", "four members of the PMF were killed"
+        re.compile(r"\b" + _APPROX + _RANGE + r"\s+" + _VICTIM[:-1] + r")?(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?,?\s*"
                    r"(?:(?:including|among them)[^,]{0,40},\s*)?" + _PASSIVE + verb + r"\b", re.IGNORECASE),
         # "nine people working with the militias, at least three of them Syrians, were killed"
         re.compile(r"\b" + _APPROX + _RANGE + r"\s+" + _VICTIM + r"(?:\s+[\w’'-]+){0,5}?,\s*"

@@ -329,7 +329,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
             # group that "claimed" an attack owns it, and CENTCOM "announced strikes" it made
             if a.role == "reporter" or not re.match(r"\s*(?:\w+\s+)?(?:claimed|claims)\b", after):
                 reporter = reporter or a
-                if a.role != "both":
+                if a.role != "both" or a.start > t0:
                     continue
         if re.search(r"\baccording to\s+(?:a\s+|the\s+)?(?:statement\s+from\s+(?:the\s+)?)?$", pre, re.IGNORECASE):
             reporter = reporter or a
@@ -456,6 +456,8 @@ def place_is_location(text: str, pm: PlaceMention) -> bool:
         return False  # "Iraq's security forces", "Lebanon's Hezbollah"
     if _BACKGROUND_BEFORE.search(before):
         return False
+    if pm.precision == "country" and re.match(r"\s+(?:Street|St\.|Road|Avenue|Square|Highway|Bridge|Hotel)\b", after):
+        return False  # "Palestine Street" in Baghdad
     if _NOT_PLACE_AFTER.match(after) and not re.search(r"\b(?:in|at|on|near|of)\s+(?:the\s+)?$", before):
         if pm.precision in ("country", "town"):
             return False
