@@ -109,10 +109,31 @@ _HURT_WORD = re.compile(r"injur|wound|hurt|casualt|treated|evaluated|hospitali",
 _NONE = re.compile(r"\bno (?:\w+ ){0,2}(?:casualties|injuries|deaths|fatalities)\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries)\b", re.IGNORECASE)
 
 
+#: Where a count can begin (a digit, a number word, or a word of _APPROX): the patterns that
+#: open with a count are tried only there, which is several times faster than a scan.
+_COUNT_START = re.compile(
+    r"\b(?=\d|(?:at|more|over|up|as|nearly|almost|about|around|roughly|some|approximately|an?|another|"
+    r"half|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|no|"
+    r"dozen|single|both)\b)", re.IGNORECASE)
+_OPENS_WITH_COUNT = r"\b" + _APPROX
+
+
+def _matches(pat: re.Pattern[str], text: str, starts: list[int]):
+    if not pat.pattern.startswith(_OPENS_WITH_COUNT):
+        yield from pat.finditer(text)
+        return
+    for start in starts:
+        m = pat.match(text, start)
+        if m is not None:
+            yield m
+
+
 def _first(patterns: list[re.Pattern[str]], text: str) -> Count | None:
     best: tuple[int, Count] | None = None
+    starts = [m.start() for m in _COUNT_START.finditer(text)]
     for i, pat in enumerate(patterns):
-        for m in pat.finditer(text):
+        for m in _matches(pat, text, starts):
             if i == 0 and re.match(r"(?:left|leaving)\b", m.group(0), re.IGNORECASE) and "dead" not in text[m.end():m.end() + 40]:
                 continue
             c = _count(m)
