@@ -364,3 +364,21 @@ def test_the_guards_are_the_revolutionary_guards():
     found = events("Iran's Revolutionary Guards said they fired missiles at Erbil on Monday. "
                    "The Guards said they had also fired missiles at targets in Idlib province on Monday.")
     assert {e.actor1_side for e in found} == {"iran_aligned"} and len(found) == 2
+
+
+def test_a_second_main_clause_after_and_tells_its_own_event():
+    found = events("Three US troops were wounded when a drone hit Erbil air base on Monday, and US forces "
+                   "answered hours later with strikes on three sites used by Kataib Hezbollah.")
+    assert sorted((e.actor1_side, e.event_type) for e in found) == [
+        ("iran_aligned", "drone_attack"), ("us", "airstrike")]
+
+
+def test_a_gunship_that_hit_a_vehicle_is_a_strike_with_its_toll():
+    ev = only("A US AC-130 gunship hit a launch vehicle near Abu Ghraib on Tuesday, killing one "
+              "Kataib Hezbollah fighter.")
+    assert (ev.event_type, ev.actor1_side, ev.killed, ev.geo_precision) == ("airstrike", "us", 1, "town")
+
+
+def test_an_attack_named_after_since_is_a_time_anchor_not_an_event():
+    assert events("It was the first use of ballistic missiles against US forces since attacks began "
+                  "in October.") == []

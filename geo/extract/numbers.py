@@ -27,10 +27,10 @@ _WORD = (r"(?:half a dozen|a dozen|a couple of|a pair of|(?:twenty|thirty|forty|
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _WORD + r")"
 _APPROX = r"(?:(?P<q>at least|at a minimum|more than|over|up to|as many as|nearly|almost|about|around|roughly|some|approximately|an estimated|a total of|a further|another|at most)\s+)?"
 _RANGE = r"(?P<n>" + NUM + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>" + NUM + r"))?"
-_VICTIM = (r"(?:[\w’'.-]+\s+){0,4}?(?:people|persons|civilians|soldiers|troops|personnel|service ?members|"
-           r"servicemembers|members|fighters|militants|militiamen|gunmen|contractors|americans|"
-           r"service people|others|sailors|marines|guards|officers|operatives|commanders?|children|women|"
-           r"men|workers|staff|individuals|dead|killed|wounded|injured|casualties)")
+_VICTIM = (r"(?:[\w’'.-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|personnel|service ?members?|"
+           r"servicemembers?|members?|fighters?|militants?|militiam[ae]n|gunm[ae]n|contractors?|americans?|"
+           r"service people|others|sailors?|marines?|guards?|officers?|operatives?|commanders?|leaders?|children|"
+           r"child|wom[ae]n|m[ae]n|workers?|staff|individuals?|dead|killed|wounded|injured|casualties)")
 
 
 def parse_number(text: str) -> int | None:

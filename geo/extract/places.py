@@ -139,7 +139,7 @@ def _trusted_alias(name: str, place: Any, score: float) -> bool:
     theatre, spelled exactly as GeoNames has it and long enough not to be a common word
     ("Musayyib" for Al-Musayab; not "Bay" or "Mission")."""
     return (score >= 100 and place.country in ("SY", "IQ", "JO") and place.kind in ("city", "town")
-            and len(name) >= 6 and name[0].isupper() and not name.isupper())
+            and len(name) >= 5 and name[0].isupper() and not name.isupper())
 
 
 _NAME_START = re.compile(r"(?<![\w’'\-.])(?:[A-Z\u00C0-\u00DE\u0600-\u06FF]|(?:al|el|ad|ar|as|ash|at|az|an)-\w)")

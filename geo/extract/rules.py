@@ -32,6 +32,7 @@ _SPLIT = re.compile(
     r"(?:,\s*|\s+)(?=(?:" + CAUSE_WORDS + r"|but|while|whereas)\b)"
     r"|;\s*|\s+[–—]\s+(?=[a-z])", re.IGNORECASE)
 _LEAD_SUB = re.compile(r"^(?:after|following|in response to|in retaliation for)\b", re.IGNORECASE)
+_AND_CLAUSE = re.compile(r",\s+and\s+(?=(?:the\s+)?[A-Z][\w’'-]*\s+(?:[\w’'-]+\s+){0,3}?(?:[a-z]+ed|said|says|hit|struck)\b)")
 #: "answered A with B", "responded to A with B": A is the cause, B the reaction.
 _ANSWERED = re.compile(r"\b(?:answered|met|avenged|repaid|punished|countered|responded to|replied to|"
                        r"retaliated for|hit back at|struck back at)\s+(?P<cause>.+?)\s+(?P<with>with)\s+",
@@ -48,8 +49,8 @@ _TRIGGER = re.compile(
     r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
     r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:\w+ ){0,3}?(?:were|was) "
     r"(?:\w+ )?(?:fired|launched|lobbed)|opened fire on|"
-    r"(?:drones?|rockets?|missiles?|mortars?|projectiles?|aircraft|jets|warplanes|planes|helicopters|"
-    r"gunships|bombers) (?:\w+ ){0,4}?(?:hit|slammed into|landed (?:on|at|in|near)))\b", re.IGNORECASE)
+    r"(?:drones?|rockets?|missiles?|mortars?|projectiles?|aircraft|jets?|warplanes?|planes?|helicopters?|"
+    r"gunships?|bombers?) (?:\w+ ){0,4}?(?:hit|slammed into|landed (?:on|at|in|near)))\b", re.IGNORECASE)
 _TYPE_WORDS = [
     ("rocket_attack", re.compile(r"\brockets?\b|\bkatyushas?\b|\brocket-", re.IGNORECASE)),
     ("missile_attack", re.compile(r"\b(?:ballistic |cruise )?missiles?\b", re.IGNORECASE)),
@@ -196,6 +197,10 @@ def split_clauses(sentence: str) -> list[Clause]:
     if m and has_trigger(sentence[m.end():m.end() + 60]) and has_trigger(sentence[:m.end()]):
         cuts.append(m.end())
         causes.add(m.end())
+    for m in _AND_CLAUSE.finditer(sentence):
+        # "…, and US forces answered with strikes": a second main clause with an event of its own
+        if has_trigger(sentence[m.end():]) and has_trigger(sentence[:m.start()]):
+            cuts.append(m.end())
     cuts = sorted(set(cuts))
     out = []
     for a, b in zip(cuts, cuts[1:] + [len(sentence)]):
@@ -283,6 +288,8 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         return None
     if re.search(r"\b(?:if|unless)\b", text[t1:t1 + 40], re.IGNORECASE) or re.search(r"\bfrom\s+$", before):
         return None
+    if re.search(r"\bsince\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,2}$", before, re.IGNORECASE):
+        return None  # "since attacks began in October", "since the Jan. 28 attack": a time anchor
     if _HABIT.search(text) or ("times" in text.lower() and _TIMES.search(text)) or _TREND.search(text[t0:t1 + 80]):
         return None
     own_times = [t for t in times if t.date is not None and t.qualifier is None and t.precision in ("day", "week", "month")]
