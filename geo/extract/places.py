@@ -37,6 +37,10 @@ _STOP = {"the", "a", "an", "on", "in", "at", "late", "early", "this", "that", "t
          "november", "december", "us", "u.s", "u.s.", "president", "secretary", "staff", "sgt",
          "general", "gen", "according", "since", "after", "following", "however", "meanwhile"}
 _SHORT_NAMES = {"UAE", "KSA"}
+#: One-word names that are a place only as part of a longer name ("Green Village",
+#: "Victory base", "al-Omar", "al-Asad") and alone are a common word or a person's name.
+_AMBIGUOUS = {"green", "capital", "victory", "victoria", "union", "tower", "mission", "omar", "asad",
+              "assad", "tamim", "zone", "village", "base", "camp", "patrol", "field"}
 _DEMONYMS = {"syrian", "iraqi", "iranian", "israeli", "jordanian", "lebanese", "kurdish", "american",
              "russian", "turkish", "arab", "shia", "shiite", "sunni", "yemeni", "saudi", "us-led",
              "palestinian", "western", "eastern", "southern", "northern", "central"}
@@ -70,6 +74,8 @@ class PlaceFinder:
         self._lookup = lru_cache(maxsize=200_000)(self._lookup_uncached)
 
     def _lookup_uncached(self, name: str) -> tuple[Any, ...]:
+        if name.lower() in _AMBIGUOUS:
+            return ()
         try:
             matches = self.gaz.lookup(name, limit=4, fuzzy=False)
         except (GeoError, ValueError):

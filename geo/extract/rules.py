@@ -45,12 +45,14 @@ _TRIGGER = re.compile(
     r"\b(?P<t>air ?strikes?|airstrikes?|air raids?|(?:(?:drone|rocket|missile|mortar|artillery|precision|"
     r"retaliatory)[ -])?strikes?|struck|bomb(?:ed|ings?|ardments?)|dropped (?:\w+ ){0,3}bombs|"
     r"attack(?:s|ed)?|assaults?|raids?|raided|shell(?:ed|ing)|explosions?|blasts?|barrages?|"
-    r"targeted|(?:launched|fired|lobbed) (?:\w+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
+    r"targeted|(?:launched|fired|lobbed|sent|flew) (?:\w+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
     r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
     r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:\w+ ){0,3}?(?:were|was) "
-    r"(?:\w+ )?(?:fired|launched|lobbed)|opened fire on|"
+    r"(?:\w+ )?(?:fired|launched|lobbed|sent|flown|aimed|directed|shot down|downed|intercepted)|opened fire on|"
+    r"(?:drones?|rockets?|missiles?|mortars?|projectiles?) (?:\w+ ){0,2}?(?:aimed|fired|launched) (?:at|toward|towards)|"
     r"(?:drones?|rockets?|missiles?|mortars?|projectiles?|aircraft|jets?|warplanes?|planes?|helicopters?|"
-    r"gunships?|bombers?) (?:\w+ ){0,4}?(?:hit|slammed into|landed (?:on|at|in|near)))\b", re.IGNORECASE)
+    r"gunships?|bombers?) (?:\w+ ){0,4}?(?:hit|slammed into|landed (?:on|at|in|near)|came down|crashed|"
+    r"exploded|went after))\b", re.IGNORECASE)
 _TYPE_WORDS = [
     ("rocket_attack", re.compile(r"\brockets?\b|\bkatyushas?\b|\brocket-", re.IGNORECASE)),
     ("missile_attack", re.compile(r"\b(?:ballistic |cruise )?missiles?\b", re.IGNORECASE)),
@@ -296,10 +298,12 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     span_times = [t for t in times if t.qualifier is not None]
     np_word, np_mods = _np_start_word(text, t0)
     # "rocket and drone attacks hit …": the noun phrase before the verb decides plurality
-    head = re.sub(r"\s+(?:hit|slammed into|landed (?:on|at|in|near))$", "", tword)
+    head = re.sub(r"\s+(?:hit|slammed into|landed (?:on|at|in|near)|came down|crashed|exploded|went after|"
+                  r"(?:aimed|fired|launched) (?:at|toward|towards))$", "", tword)
     plural = any(w.endswith("s") and not w.endswith(("ss", "us")) for w in head.split()) and head != "targeted"
     nominal = not re.match(r"(?:struck|bombed|attacked|targeted|shelled|raided|launched|fired|lobbed|dropped|came|opened)", tword) \
-        and not re.search(r" (?:were|was) ", tword)  # "two rockets were fired": a verb, not a count of attacks
+        and not re.search(r" (?:were|was) |(?:aimed|fired|launched) (?:at|toward|towards)$", tword)
+    # "two rockets were fired", "two drones aimed at": a verb, not a count of attacks
     pre_np = " ".join(_words_before(text, t0, 5))
     if np_word in ("that", "this") and plural:
         np_word = None  # "reported that explosions were heard": a conjunction, not "that strike"
