@@ -19,7 +19,7 @@ from typing import Any
 from gazetteer.index import haversine_km
 from geo.extract.actors import OPPONENT, find_actors
 from geo.extract.dates import TimeExpr, find_times
-from geo.extract.numbers import Count, casualties
+from geo.extract.numbers import Count, casualties, parse_number
 from geo.extract.places import PlaceFinder, PlaceMention
 from geo.extract.reader import Report
 from geo.extract.rules import (
@@ -44,6 +44,13 @@ _MILITIA_WEAPONS = ("rocket_attack", "drone_attack", "missile_attack", "artiller
 _COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "JO": "Jordan", "LB": "Lebanon", "IR": "Iran", "IL": "Israel",
                   "TR": "Turkey", "YE": "Yemen", "SA": "Saudi Arabia", "KW": "Kuwait"}
 _STRONG = ("explicit", "own")
+_RETALIATION = re.compile(r"\b(?:retaliat\w*|respon(?:se|ded|ding)|reprisal|revenge|aveng\w*|answer\w*|repl(?:y|ied)|"
+                          r"back)\b", re.IGNORECASE)
+_GAP_AFTER = re.compile(r"\s*,?\s*(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                        r"(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
+#: "at the same base", "toward the outpost": the site the report last named.
+_SAME_SITE = re.compile(r"\b(?:at|on|toward|towards|over|against|near|inside|into)\s+the\s+(?:same\s+)?"
+                        r"(?:base|outpost|garrison|airport|airfield|air base|camp|facility|site|field)\b", re.IGNORECASE)
 #: "The depot was near Maysalun", "the site lies outside Albu Kamal": where a target is.
 _LOCATED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:depot|site|facility|warehouse|target|"
                       r"compound|building|base|outpost|camp|headquarters|house|vehicle|car)s?"
@@ -159,6 +166,8 @@ class _Document:
             cell_end = text.find(first) + len(first)
             return [p for p in found if p.end <= cell_end] or [p for p in found if place_is_location(text, p)]
         actors = [a for a in find_actors(text) if a.role != "reporter"]
+        found = [p for p in found if not (p.precision == "country" and any(
+            a.start in (p.end + 3, p.end + 4) and text[p.end:p.end + 2] in ("'s", "’s") for a in actors))]  # "Iran's Revolutionary Guards"
         dateline = _DATELINE.match(text)
         if dateline:  # "BAGHDAD (Reuters) -" is where the reporter filed from
             found = [p for p in found if p.start >= dateline.end()]
@@ -256,6 +265,13 @@ class _Document:
         if others:
             t = sorted(others, key=lambda t: (t.qualifier is not None, t.precision != "day"))[0]
             if m.clause.sub:
+                gap = _GAP_AFTER.match(m.clause.text)
+                if gap and t.precision == "day" and t.date:
+                    # "… four days after a missile barrage on Al Asad": the gap is told
+                    n = parse_number(gap.group("n")) or 1
+                    days = n * (7 if gap.group("unit").startswith("week") else 1)
+                    return _When(t.date - dt.timedelta(days=days), "day", "derived",
+                                 note=f"dated from the reaction it caused ('{t.text}') and the gap the report gives")
                 # The cause of a reaction happened before it: "In February the US struck …
                 # after a drone attack killed three" puts the attack in the weeks before.
                 start = t.date_start or t.date
@@ -289,7 +305,8 @@ class _Document:
     def place_mention(self, seg: Segment, text: str, m: Mention, times: list[TimeExpr],
                       mentions: list[Mention], main_places: list[PlaceMention] | None, n: int) -> None:
         chosen = _choose_places(m.places, text)
-        if m.side1 == "unknown" and m.clause.sub:
+        if m.side1 == "unknown" and m.clause.sub and m.event_type not in _MILITIA_WEAPONS \
+                and _RETALIATION.search(text):
             # the cause of a reaction came from the other side ("struck back for the attack")
             main = next((x for x in mentions if not x.clause.sub and x.side1 in OPPONENT), None)
             if main is not None:
@@ -319,6 +336,11 @@ class _Document:
         if m.anaphoric:
             self.refer(m, chosen, when, seg, n)
             return
+        if not chosen and _SAME_SITE.search(m.clause.text):
+            site = next((d.place for d in sorted(self.drafts, key=lambda d: -d.order)
+                         if d.place is not None and _prec(d.place) == "site"), None)
+            if site is not None:  # "a drone was sent at the same base"
+                chosen = [(PlaceMention(0, 0, site.name, site, "site"), None)]
         if not chosen:
             if not has_time or self.default_country is None or m.side1 not in ("us", "iran_aligned"):
                 return

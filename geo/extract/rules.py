@@ -24,6 +24,7 @@ __all__ = ["Clause", "Mention", "analyse_clause", "has_trigger", "is_reported", 
 
 #: The words that join a reaction to its cause; the clause they open tells the cause.
 CAUSE_WORDS = (r"(?:in response to|in retaliation for|in reprisal for|in answer to|in reply to|"
+               r"(?:a|an|the|its)\s+(?:\w+\s+){0,2}?(?:response|retaliation|reply|answer|reprisal)\s+(?:\w+\s+)?(?:to|for)|"
                r"as (?:a )?(?:response|retaliation|reprisal) (?:to|for)|responding to|retaliating for|"
                r"to avenge|in revenge for|(?:days?|hours?|weeks?|shortly|soon|just)\s+after|after|"
                r"following|follow(?:s|ed))")
@@ -42,17 +43,18 @@ _BACK_FOR = re.compile(r"\b(?:back|retaliated|retaliating|retaliation|reprisal|r
                        re.IGNORECASE)
 
 _TRIGGER = re.compile(
-    r"\b(?P<t>air ?strikes?|airstrikes?|air raids?|(?:(?:drone|rocket|missile|mortar|artillery|precision|"
+    r"(?<![\w-])(?P<t>air ?strikes?|airstrikes?|air raids?|(?:(?:drone|rocket|missile|mortar|artillery|precision|"
     r"retaliatory)[ -])?strikes?|struck|bomb(?:ed|ings?|ardments?)|dropped (?:\w+ ){0,3}bombs|"
     r"attack(?:s|ed)?|assaults?|raids?|raided|shell(?:ed|ing)|explosions?|blasts?|barrages?|"
     r"targeted|(?:launched|fired|lobbed|sent|flew) (?:\w+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
     r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
     r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:\w+ ){0,3}?(?:were|was) "
-    r"(?:\w+ )?(?:fired|launched|lobbed|sent|flown|aimed|directed|shot down|downed|intercepted)|opened fire on|"
+    r"(?:\w+ )?(?:fired|launched|lobbed|sent|flown|aimed|directed|shot down|downed|intercepted|engaged|"
+    r"brought down)|opened fire on|"
     r"(?:drones?|rockets?|missiles?|mortars?|projectiles?) (?:\w+ ){0,2}?(?:aimed|fired|launched) (?:at|toward|towards)|"
     r"(?:drones?|rockets?|missiles?|mortars?|projectiles?|aircraft|jets?|warplanes?|planes?|helicopters?|"
     r"gunships?|bombers?) (?:\w+ ){0,4}?(?:hit|slammed into|landed (?:on|at|in|near)|came down|crashed|"
-    r"exploded|went after))\b", re.IGNORECASE)
+    r"exploded|went after|fell (?:on|near|inside|in|at)))\b", re.IGNORECASE)
 _TYPE_WORDS = [
     ("rocket_attack", re.compile(r"\brockets?\b|\bkatyushas?\b|\brocket-", re.IGNORECASE)),
     ("missile_attack", re.compile(r"\b(?:ballistic |cruise )?missiles?\b", re.IGNORECASE)),
@@ -298,7 +300,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     span_times = [t for t in times if t.qualifier is not None]
     np_word, np_mods = _np_start_word(text, t0)
     # "rocket and drone attacks hit …": the noun phrase before the verb decides plurality
-    head = re.sub(r"\s+(?:hit|slammed into|landed (?:on|at|in|near)|came down|crashed|exploded|went after|"
+    head = re.sub(r"\s+(?:hit|slammed into|landed (?:on|at|in|near)|came down|crashed|exploded|went after|fell \w+|"
                   r"(?:aimed|fired|launched) (?:at|toward|towards))$", "", tword)
     plural = any(w.endswith("s") and not w.endswith(("ss", "us")) for w in head.split()) and head != "targeted"
     nominal = not re.match(r"(?:struck|bombed|attacked|targeted|shelled|raided|launched|fired|lobbed|dropped|came|opened)", tword) \
@@ -340,10 +342,15 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
             # group that "claimed" an attack owns it, and CENTCOM "announced strikes" it made
             if a.role == "reporter" or not re.match(r"\s*(?:\w+\s+)?(?:claimed|claims)\b", after):
                 reporter = reporter or a
-                if a.role != "both" or a.start > t0:
+                announces = re.match(r"\s*(?:\w+\s+)?(?:announced|confirmed|reported|claimed|said)\s+(?:(?:new|fresh|more|"
+                                     r"the|its|a|an|further|two|three|four|five|\d+)\s+){0,3}$", text[a.end:t0])
+                if a.role != "both" or a.start > t0 or not announces:
                     continue
         if re.search(r"\baccording to\s+(?:a\s+|the\s+)?(?:statement\s+from\s+(?:the\s+)?)?$", pre, re.IGNORECASE):
             reporter = reporter or a
+            continue
+        if re.search(r"\b(?:attribut\w+|blam\w+|pinned)\s+(?:it|them|the \w+)\s+(?:to|on)\s+(?:the\s+)?$", pre, re.IGNORECASE):
+            agent = agent or a  # "the monitor attributed it to pro-Iran fighters"
             continue
         if _AFFIL_BY.search(pre):
             if patient is None and a.start > t0:
