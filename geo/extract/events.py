@@ -57,6 +57,9 @@ _LOCATED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:depot|site|f
                       r"(?:\s+(?:was|were|is|are|lay|lies|sat|sits)\s+(?:located\s+|situated\s+)?(?:just\s+)?"
                       r"(?:near|in|at|outside|inside|close to|on the outskirts of|(?:north|south|east|west)\w*\s+of)|"
                       r",?\s+(?:known as|called|named)\b)", re.IGNORECASE)
+#: "The first target was a training facility near Albu Kamal.", "The other was in the Al Qaim area."
+_ONE_WAS = re.compile(r"\s*(?:One|Another|The (?:other|first|second|third|fourth|last|latter|former)|A (?:second|third))"
+                      r"(?:\s+(?:one|site|target|location|strike|facility|place))?\s+(?:was|were|lay|hit)\b")
 #: A list item headed by a place: "- Al-Qaim, Iraq: …", "Albu Kamal – …".
 _LIST_PLACE = re.compile(r"\s*(?:[-*•]\s+)?(?=[A-Z])[^:–—|.]{2,40}?\s*(?::|\s[–—])\s")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w .]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
@@ -206,7 +209,10 @@ class _Document:
                 elif _LIST_PLACE.match(text) and n > 0 and (analysed[n - 1][1].rstrip().endswith(":")
                                                              or self.listed == n - 1):
                     self.list_target(seg, text, n)
-                elif n == self.told + 1 and self.listed != n - 1:  # a toll after a list is the list's total
+                elif _ONE_WAS.match(text) and n == self.told + 1 or self.listed == n - 1 and _ONE_WAS.match(text):
+                    self.list_target(seg, text, n, whole=True)
+                elif n == self.told + 1 and self.listed != n - 1 and not has_trigger(text):
+                    # (a toll after a list is the list's total; "hurt in those attacks" is a sum)
                     self.toll_after(seg, text)
                 continue
             self.sentence(seg, text, places, mentions, n)
@@ -362,13 +368,15 @@ class _Document:
                                 derived=True, notes=[note]))
         self.counter += 1
 
-    def list_target(self, seg: Segment, text: str, n: int) -> None:
+    def list_target(self, seg: Segment, text: str, n: int, whole: bool = False) -> None:
         """"- Al-Qaim, Iraq: militia positions near the crossing" under a line that
-        introduces a list: one more place struck in the event told last."""
+        introduces a list, or "The second was a safe house near Mayadeen": one more
+        place struck in the event told last."""
         if not self.drafts or self.finder is None:
             return
-        head = _LIST_PLACE.match(text)
-        places = [p for p in self.places_in(seg, text) if p.end <= head.end() and p.precision != "country"]
+        head = None if whole else _LIST_PLACE.match(text)
+        places = [p for p in self.places_in(seg, text) if (head is None or p.end <= head.end())
+                  and p.precision != "country"]
         base = max(self.drafts, key=lambda d: d.order)
         if not places or base.m.side1 not in ("us", "iran_aligned"):
             return

@@ -26,7 +26,8 @@ __all__ = ["Clause", "Mention", "analyse_clause", "has_trigger", "is_reported", 
 CAUSE_WORDS = (r"(?:in response to|in retaliation for|in reprisal for|in answer to|in reply to|"
                r"(?:a|an|the|its)\s+(?:\w+\s+){0,2}?(?:response|retaliation|reply|answer|reprisal)\s+(?:\w+\s+)?(?:to|for)|"
                r"as (?:a )?(?:response|retaliation|reprisal) (?:to|for)|responding to|retaliating for|"
-               r"to avenge|in revenge for|(?:days?|hours?|weeks?|shortly|soon|just)\s+after|after|"
+               r"to avenge|in revenge for|(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+)?(?:days?|hours?|weeks?)\s+after|"
+               r"(?:shortly|soon|just)\s+after|after|"
                r"following|follow(?:s|ed))")
 CAUSE = re.compile(r"\s*" + CAUSE_WORDS + r"\b(?!\s+which)", re.IGNORECASE)  # "after which" tells what came next
 _SPLIT = re.compile(
@@ -139,6 +140,7 @@ _LIST_AFTER_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|on|a
                                   r"(?:[\w-]+\s+)?[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)*,?\s+(?:and|or)\s+(?:in\s+)?"
                                   r"(?:(?:north|south|east|west)\w*\s+)?$")
 _BACKGROUND_BEFORE = re.compile(r"(?:\bborders?\s+(?:of|with|between)\s+(?:the\s+)?|\bbased\s+in\s+|-based\s+|"
+                                r"\b(?:war|campaign|offensive|conflict|fighting|genocide)\s+(?:in|on|against)\s+|"
                                 r"\bfrom\s+|(?:\d+,?|\bnatives?|\bresidents?|\bcitizens?|\bmayor|\bgovernor|"
                                 r"\bpeople|\bhometown|,)\s+of\s+)$", re.IGNORECASE)
 
@@ -203,7 +205,7 @@ def split_clauses(sentence: str) -> list[Clause]:
         causes.add(m.end())
     for m in _AND_CLAUSE.finditer(sentence):
         # "…, and US forces answered with strikes": a second main clause with an event of its own
-        if has_trigger(sentence[m.end():]) and has_trigger(sentence[:m.start()]):
+        if has_trigger(sentence[m.end():]):
             cuts.append(m.end())
     cuts = sorted(set(cuts))
     out = []
@@ -292,7 +294,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         return None
     if re.search(r"\b(?:if|unless)\b", text[t1:t1 + 40], re.IGNORECASE) or re.search(r"\bfrom\s+$", before):
         return None
-    if re.search(r"\bsince\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,2}$", before, re.IGNORECASE):
+    if re.search(r"\bsince\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,3}$", before, re.IGNORECASE):
         return None  # "since attacks began in October", "since the Jan. 28 attack": a time anchor
     if _HABIT.search(text) or ("times" in text.lower() and _TIMES.search(text)) or _TREND.search(text[t0:t1 + 80]):
         return None
