@@ -382,3 +382,63 @@ def test_a_gunship_that_hit_a_vehicle_is_a_strike_with_its_toll():
 def test_an_attack_named_after_since_is_a_time_anchor_not_an_event():
     assert events("It was the first use of ballistic missiles against US forces since attacks began "
                   "in October.") == []
+
+
+def test_targets_named_one_by_one_after_the_strike_are_events_of_it():
+    found = events("US forces carried out two strikes in eastern Syria on Sunday. The first target was a "
+                   "training camp near Albu Kamal. The second was a safe house near Mayadeen.",
+                   dt.date(2023, 11, 13))
+    assert sorted(e.location for e in found if e.geo_precision == "town") == ["Albu Kamal", "Mayadeen"]
+    assert {e.event_date for e in found} == {dt.date(2023, 11, 12)}
+
+
+@pytest.mark.parametrize("text", [
+    "The group said it sent three explosive drones against the al-Tanf garrison on Thursday.",
+    "Two drones packed with explosives were flown at the al-Tanf garrison on Thursday.",
+    "On Thursday a drone carrying explosives came down near the al-Tanf garrison.",
+    "On Thursday three drones went after the al-Tanf garrison.",
+    "On Thursday two drones were downed over the al-Tanf garrison.",
+])
+def test_ways_of_telling_a_drone_attack_on_a_base(text):
+    ev = only(text)
+    assert (ev.event_type, ev.actor1_side, ev.place_id) == ("drone_attack", "iran_aligned", "cur:al-tanf")
+
+
+def test_the_same_base_is_the_base_named_before():
+    found = events("Two drones hit Ain al-Asad air base on Tuesday. On Thursday a drone was sent at the "
+                   "same base.")
+    assert [(e.place_id, e.event_date.day) for e in found] == [("cur:ain-al-asad", 6), ("cur:ain-al-asad", 8)]
+
+
+def test_a_cause_told_as_days_before_the_reaction_is_dated_by_the_gap():
+    found = events("American jets bombed militia sites in Iraq early on Wednesday, four days after a missile "
+                   "barrage on Ain al-Asad air base.")
+    cause = next(e for e in found if e.actor1_side == "iran_aligned")
+    assert (cause.event_date, cause.date_precision) == (dt.date(2024, 2, 3), "day")
+
+
+def test_a_command_that_says_what_happened_is_not_the_attacker():
+    ev = only("US Central Command has said that one of two drones aimed at al-Tanf on Wednesday left "
+              "coalition troops with minor injuries.")
+    assert ev.actor1_side == "iran_aligned" and ev.event_type == "drone_attack"
+
+
+def test_whoever_an_attack_is_attributed_to_is_its_actor():
+    ev = only("A rocket attack hit the Conoco gas field base on Tuesday night. The monitor "
+              "attributed it to pro-Iran fighters.")
+    assert ev.actor1_side == "iran_aligned" and ev.event_type == "rocket_attack"
+
+
+def test_a_hyphenated_modifier_is_not_an_attack():
+    assert events("Police found a land-attack cruise missile in Babil province on Jan. 3.") == []
+
+
+def test_a_war_named_by_its_place_is_no_event_location():
+    ev = only("Drones hit the Conoco gas field base on Thursday, the third day of attacks since the "
+              "war in Gaza began.")
+    assert ev.place_id == "cur:conoco-gas-field"
+
+
+def test_a_country_that_owns_an_actor_is_not_the_place():
+    ev = only("US F-15 jets struck a weapons store of Iran's Revolutionary Guards in eastern Syria on Thursday.")
+    assert ev.country == "SY"

@@ -209,7 +209,7 @@ class _Document:
                 elif _LIST_PLACE.match(text) and n > 0 and (analysed[n - 1][1].rstrip().endswith(":")
                                                              or self.listed == n - 1):
                     self.list_target(seg, text, n)
-                elif _ONE_WAS.match(text) and n == self.told + 1 or self.listed == n - 1 and _ONE_WAS.match(text):
+                elif _ONE_WAS.match(text) and (0 < n - self.told <= 3 or self.listed == n - 1):
                     self.list_target(seg, text, n, whole=True)
                 elif n == self.told + 1 and self.listed != n - 1 and not has_trigger(text):
                     # (a toll after a list is the list's total; "hurt in those attacks" is a sum)
@@ -377,7 +377,8 @@ class _Document:
         head = None if whole else _LIST_PLACE.match(text)
         places = [p for p in self.places_in(seg, text) if (head is None or p.end <= head.end())
                   and p.precision != "country"]
-        base = max(self.drafts, key=lambda d: d.order)
+        # the event the list belongs to: the last one told in a main clause, not a cause
+        base = max(self.drafts, key=lambda d: (not d.m.clause.sub, d.order))
         if not places or base.m.side1 not in ("us", "iran_aligned"):
             return
         self.listed = n

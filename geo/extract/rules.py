@@ -27,7 +27,7 @@ CAUSE_WORDS = (r"(?:in response to|in retaliation for|in reprisal for|in answer 
                r"(?:a|an|the|its)\s+(?:\w+\s+){0,2}?(?:response|retaliation|reply|answer|reprisal)\s+(?:\w+\s+)?(?:to|for)|"
                r"as (?:a )?(?:response|retaliation|reprisal) (?:to|for)|responding to|retaliating for|"
                r"to avenge|in revenge for|(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+)?(?:days?|hours?|weeks?)\s+after|"
-               r"(?:shortly|soon|just)\s+after|after|"
+               r"(?:shortly|soon|just)\s+after|(?<!went )(?<!goes )(?<!going )(?<!gone )after|"
                r"following|follow(?:s|ed))")
 CAUSE = re.compile(r"\s*" + CAUSE_WORDS + r"\b(?!\s+which)", re.IGNORECASE)  # "after which" tells what came next
 _SPLIT = re.compile(
@@ -207,7 +207,14 @@ def split_clauses(sentence: str) -> list[Clause]:
         # "…, and US forces answered with strikes": a second main clause with an event of its own
         if has_trigger(sentence[m.end():]):
             cuts.append(m.end())
-    cuts = sorted(set(cuts))
+    kept: list[int] = []
+    for c in sorted(set(cuts)):
+        # "four days after": one cut before the whole cause phrase, not one per word of it
+        cm = CAUSE.match(sentence, kept[-1]) if kept else None
+        if cm is not None and cm.end() > c:
+            continue
+        kept.append(c)
+    cuts = kept
     out = []
     for a, b in zip(cuts, cuts[1:] + [len(sentence)]):
         piece = sentence[a:b]
