@@ -72,6 +72,7 @@ _LOWER_FIRST = ("militia", "militant", "armed", "pro-iran", "proxy", "coalition"
 _PATTERN = re.compile("|".join(f"(?P<g{i}>\\b(?:{rx})\\b)" for i, (rx, *_rest) in enumerate(_LEXICON)))
 
 
+_SPEAKER = re.compile(r"\b(?:officials?|spokes(?:man|woman|person|people)|commanders?)$", re.IGNORECASE)
 _BACKED = re.compile(r"-(?:backed|allied|supported|trained|funded|armed|aligned|led)\b", re.IGNORECASE)
 
 
@@ -113,6 +114,8 @@ def _find(text: str) -> tuple[ActorMention, ...]:
             continue
         if name == "news agency" and surface == "AP" and not re.search(r"\bAP\b", text[m.start():m.end() + 1]):
             continue
+        if role == "actor" and _SPEAKER.search(surface):
+            role = "reporter"  # "a US military official", "Iraqi security officials": they tell, not act
         out.append(ActorMention(m.start(), m.end(), surface, name, side, role))
     return tuple(out)
 

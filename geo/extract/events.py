@@ -46,6 +46,8 @@ _COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "JO": "Jordan", "LB": "Lebanon", 
 _STRONG = ("explicit", "own")
 _RETALIATION = re.compile(r"\b(?:retaliat\w*|respon(?:se|ded|ding)|reprisal|revenge|aveng\w*|answer\w*|repl(?:y|ied)|"
                           r"back)\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\b(?:Houthis?|Ansar Allah|Red Sea|Gulf of Aden|Arabian Sea|Bab el-Mandeb|Mediterranean|"
+                        r"Hodeidah|Sanaa|Yemen\w*|Lebanon|Lebanese|Gaza|West Bank|Tel Aviv|Beirut|Tehran|Iranian territory)\b")
 _GAP_AFTER = re.compile(r"\s*,?\s*(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                         r"(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 #: "at the same base", "toward the outpost": the site the report last named.
@@ -350,6 +352,8 @@ class _Document:
         if not chosen:
             if not has_time or self.default_country is None or m.side1 not in ("us", "iran_aligned"):
                 return
+            if _ELSEWHERE.search(m.clause.text):
+                return  # "in the Red Sea, the Houthis attacked …": not the report's country
             chosen = [(PlaceMention(0, 0, self.default_country.name, self.default_country, "country"), None)]
         split = self.counter if len(chosen) > 1 else None
         for pm, note in chosen:

@@ -47,9 +47,11 @@ _TRIGGER = re.compile(
     r"(?<![\w-])(?P<t>air ?strikes?|airstrikes?|air raids?|(?:(?:drone|rocket|missile|mortar|artillery|precision|"
     r"retaliatory)[ -])?strikes?|struck|bomb(?:ed|ings?|ardments?)|dropped (?:\w+ ){0,3}bombs|"
     r"attack(?:s|ed)?|assaults?|raids?|raided|shell(?:ed|ing)|explosions?|blasts?|barrages?|"
-    r"targeted|(?:launched|fired|lobbed|sent|flew) (?:\w+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
+    r"targeted|(?:launched|fired|lobbed|sent|flew) (?:[\w-]+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
+    r"(?:intercepted|shot down|downed|destroyed|engaged|brought down) (?:[\w-]+ ){0,3}(?:rockets?|missiles?|drones?|projectiles?)|"
+    r"attempts? on|"
     r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
-    r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:\w+ ){0,3}?(?:were|was) "
+    r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:[\w-]+ ){0,3}?(?:were|was) "
     r"(?:\w+ )?(?:fired|launched|lobbed|sent|flown|aimed|directed|shot down|downed|intercepted|engaged|"
     r"brought down)|opened fire on|"
     r"(?:drones?|rockets?|missiles?|mortars?|projectiles?) (?:\w+ ){0,2}?(?:aimed|fired|launched) (?:at|toward|towards)|"
@@ -70,6 +72,7 @@ _SPEECH = r"(?:said|says|announced|stated|reported|confirmed|claimed|told|added|
 _DEFEND = re.compile(r"\b(?:engaged|intercepted|intercepting|shot down|shooting down|downed|repelled|repulsed|"
                      r"fought off|fended off|thwarted|foiled|countered|neutrali[sz]ed|defeated|detected|spotted|"
                      r"tracked)\s+(?:[\w’'-]+\s+){0,5}$", re.IGNORECASE)
+_INTERCEPT = re.compile(r"(?:intercepted|shot down|downed|destroyed|engaged|brought down)\b", re.IGNORECASE)
 #: "Washington holds the group responsible for the attack", "blamed Kataib Hezbollah for …"
 _BLAME = re.compile(r"\b(?:holds?|held|holding|blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|"
                     r"attribut(?:e|es|ed|ing))\b", re.IGNORECASE)
@@ -95,7 +98,8 @@ _APPROX_NUM = re.compile(r"\b(?:nearly|almost|about|around|approximately|roughly
 _HABIT = re.compile(
     r"\b(?:regularly|routinely|frequently|often|occasionally|sporadically|repeatedly|periodically|"
     r"constantly|typically|usually|generally|sometimes|(?:has|have) long|on a (?:[\w-]+ )?basis|"
-    r"every (?:day|week|month|night))\b|\b(?:conducts|carries out|launches)\b", re.IGNORECASE)
+    r"every (?:day|week|month|night)|(?:an?|one|two|three|\d+) (?:attacks?|strikes?) (?:a|per|each|every) "
+    r"(?:day|week|month))\b|\b(?:conducts|carries out|launches)\b", re.IGNORECASE)
 _TIMES = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens? of|hundreds of|several|many|"
                     r"multiple|numerous|countless) times\b", re.IGNORECASE)
 _DET = {"the", "these", "those", "this", "that", "such", "its", "their", "his", "her", "our", "both"}
@@ -141,6 +145,7 @@ _LIST_AFTER_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|on|a
                                   r"(?:(?:north|south|east|west)\w*\s+)?$")
 _BACKGROUND_BEFORE = re.compile(r"(?:\bborders?\s+(?:of|with|between)\s+(?:the\s+)?|\bbased\s+in\s+|-based\s+|"
                                 r"\b(?:war|campaign|offensive|conflict|fighting|genocide)\s+(?:in|on|against)\s+|"
+                                r"\b(?:government|authorities|officials|ministry|parliament|leaders?)\s+in\s+|"
                                 r"\bfrom\s+|(?:\d+,?|\bnatives?|\bresidents?|\bcitizens?|\bmayor|\bgovernor|"
                                 r"\bpeople|\bhometown|,)\s+of\s+)$", re.IGNORECASE)
 
@@ -329,7 +334,8 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         m = re.search(r"(\d+)\s+(?:[\w-]+\s+){0,2}$", before[-40:])
         if m and int(m.group(1)) >= 20 and span_times:
             return None
-    if re.search(r"\b(?:one of the|some of the|all of the|most of the)\s+(?:\w+\s+){0,3}$", before, re.IGNORECASE) and not nominal:
+    if re.search(r"\b(?:one|some|all|most|none|two|three|four|five|six|seven|eight|nine|ten|\d+) of the\s+(?:\w+\s+){0,3}$",
+                 before, re.IGNORECASE) and not nominal:
         return None
     anaphoric = nominal and (np_word in _DET or bool(re.search(r"\b(?:one of the|the other|both of the)\s+(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE)))
     generic = plural and nominal and np_word is None and not _LIGHT.search(before) and not own_times
@@ -393,7 +399,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
             patient = patient or subject
         subject, agent = None, blamed
     if subject is not None and agent is None:
-        if (passive and subject.end <= t0) or _DEFEND.search(text[subject.end:t0]):
+        if (passive and subject.end <= t0) or _DEFEND.search(text[subject.end:t0]) or _INTERCEPT.match(tword):
             patient = patient or subject
         elif subject.role != "reporter":
             agent = subject
@@ -483,6 +489,10 @@ def place_is_location(text: str, pm: PlaceMention) -> bool:
         return False  # "Iraq's security forces", "Lebanon's Hezbollah"
     if _BACKGROUND_BEFORE.search(before):
         return False
+    far = re.search(r"\b(\d+)\s*(?:km|kilomet(?:re|er)s|miles)\s+(?:\(\d+ \w+\)\s+)?(?:[a-z-]+\s+)?(?:of|from)\s+"
+                    r"(?:the\s+)?(?:(?:city|town|capital) of\s+)?$", before)
+    if far and int(far.group(1)) >= 25:
+        return False  # "some 77 km northeast of Erbil city": a reference point, not the place
     if pm.precision == "country" and re.match(r"\s+(?:Street|St\.|Road|Avenue|Square|Highway|Bridge|Hotel)\b", after):
         return False  # "Palestine Street" in Baghdad
     if _NOT_PLACE_AFTER.match(after) and not re.search(r"\b(?:in|at|on|near|of)\s+(?:the\s+)?$", before):
