@@ -525,6 +525,12 @@ class _Document:
                 used.add(id(d))
                 continue
             used.add(id(target))
+            if (m.killed is not None or m.injured is not None) and re.search(r"s\b", m.trigger or "") \
+                    and (place is None or _prec(place) in ("country", "admin1")) \
+                    and sum(d.m is target.m for d in self.drafts) > 1:
+                # "the raids killed 16 in Iraq": a toll for several of the places struck is
+                # no one place's toll
+                m.killed = m.injured = None
             sharper = place is not None and PRECISION_RANK[_prec(place)] < PRECISION_RANK[_prec(target.place)]
             news = sharper or (m.killed is not None and target.killed is None) or (
                 m.injured is not None and target.injured is None) or (
