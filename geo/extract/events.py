@@ -378,6 +378,8 @@ class _Document:
         place struck in the event told last."""
         if not self.drafts or self.finder is None:
             return
+        if re.search(r"\b\d+\s+(?:attacks|strikes|incidents|times)\b", text):
+            return  # "Al-Tanf garrison: 17 attacks." is a tally, not a target
         head = None if whole else _LIST_PLACE.match(text)
         places = [p for p in self.places_in(seg, text) if (head is None or p.end <= head.end())
                   and p.precision != "country"]

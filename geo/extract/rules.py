@@ -126,8 +126,12 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|came|come|comes|got|get)
 _VICTIM_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?"
                            r"(?:killed|injured|wounded|hurt|targeted|attacked|hit|struck)|died|were dead|"
                            r"lost their lives|perished)\b", re.IGNORECASE)
+#: "It was the third time this month that …": a count of events, not one of them.
+_NTH_TIME = re.compile(r"\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                       r"\d+(?:st|nd|rd|th)|latest|last) (?:time|such)\b", re.IGNORECASE)
 #: A trend, not an event: "drone and rocket fire on US bases rose sharply", "attacks have been rarer".
-_TREND = re.compile(r"\b(?:rose|risen|rising|increased|increasing|grew|grown|growing|surged|soared|"
+_TREND = re.compile(r"\b(?:rose|risen|rising|increased|increasing|grew|grown|growing|surged|soared|slowed|slowing|"
+                    r"eased|easing|subsided|waned|"
                     r"intensified|doubled|tripled|declined|declining|decreased|fell|fallen|dropped off|"
                     r"(?:have|has|had) been (?:rarer|less frequent|more frequent|fewer|more common))\b",
                     re.IGNORECASE)
@@ -146,6 +150,7 @@ _LIST_AFTER_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|on|a
 _BACKGROUND_BEFORE = re.compile(r"(?:\bborders?\s+(?:of|with|between)\s+(?:the\s+)?|\bbased\s+in\s+|-based\s+|"
                                 r"\b(?:war|campaign|offensive|conflict|fighting|genocide)\s+(?:in|on|against)\s+|"
                                 r"\b(?:government|authorities|officials|ministry|parliament|leaders?)\s+in\s+|"
+                                r"\b(?:broadcaster|channel|television|TV|newspaper|outlet|network|website|daily)\s+|"
                                 r"\bfrom\s+|(?:\d+,?|\bnatives?|\bresidents?|\bcitizens?|\bmayor|\bgovernor|"
                                 r"\bpeople|\bhometown|,)\s+of\s+)$", re.IGNORECASE)
 
@@ -300,15 +305,18 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     # --- not an event ----------------------------------------------------------------
     if _DENY.search(before):
         return None
-    if _NEG.search(" ".join(_words_before(text, t0, 4))):
-        return None
+    if _NEG.search(" ".join(_words_before(text, t0, 4))) or re.search(
+            r"\b(?:not|never|no)\s+(?:been\s+|had\s+|seen\s+)?(?:a|any|one)\s+(?:single\s+)?(?:[\w-]+\s+){0,2}$",
+            before, re.IGNORECASE):
+        return None  # "there has not been a single confirmed attack"
     if _HYPO.search(window) or re.search(r"\bto\s+(?:\w+\s+)?$", before) and not tword.startswith(("launched", "fired")):
         return None
     if re.search(r"\b(?:if|unless)\b", text[t1:t1 + 40], re.IGNORECASE) or re.search(r"\bfrom\s+$", before):
         return None
     if re.search(r"\bsince\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,3}$", before, re.IGNORECASE):
         return None  # "since attacks began in October", "since the Jan. 28 attack": a time anchor
-    if _HABIT.search(text) or ("times" in text.lower() and _TIMES.search(text)) or _TREND.search(text[t0:t1 + 80]):
+    if _HABIT.search(text) or ("times" in text.lower() and _TIMES.search(text)) or _TREND.search(text[t0:t1 + 80]) \
+            or _NTH_TIME.search(text):
         return None
     own_times = [t for t in times if t.date is not None and t.qualifier is None and t.precision in ("day", "week", "month")]
     span_times = [t for t in times if t.qualifier is not None]
