@@ -67,7 +67,8 @@ _TYPE_WORDS = [
     ("airstrike", re.compile(r"\bair ?strikes?\b|\bairstrikes?\b|\bair raids?\b|\bwarplanes?\b|\bbomb(?:ed|ing|ings|s)\b|"
                              r"\bjets?\b|\bF-\d|\bbombers?\b|\bfighter", re.IGNORECASE)),
 ]
-_SPEECH = r"(?:said|says|announced|stated|reported|confirmed|claimed|told|added|noted|wrote|posted|tweeted)"
+_SPEECH = (r"(?:said|says|announced|stated|reported|confirmed|claimed|told|added|noted|wrote|posted|tweeted|"
+           r"described|detailed|disclosed|revealed|acknowledged)")
 #: "US forces engaged / shot down two attack drones": the subject defended, it did not attack.
 _DEFEND = re.compile(r"\b(?:engaged|intercepted|intercepting|shot down|shooting down|downed|repelled|repulsed|"
                      r"fought off|fended off|thwarted|foiled|countered|neutrali[sz]ed|defeated|detected|spotted|"
@@ -101,7 +102,7 @@ _HABIT = re.compile(
     r"every (?:day|week|month|night)|(?:an?|one|two|three|\d+) (?:attacks?|strikes?) (?:a|per|each|every) "
     r"(?:day|week|month))\b|\b(?:conducts|carries out|launches)\b", re.IGNORECASE)
 _TIMES = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens? of|hundreds of|several|many|"
-                    r"multiple|numerous|countless) times\b", re.IGNORECASE)
+                    r"multiple|numerous|countless)(?: more| other)? times\b", re.IGNORECASE)
 _DET = {"the", "these", "those", "this", "that", "such", "its", "their", "his", "her", "our", "both"}
 _INDEF = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "another", "new", "fresh", "latest"}
@@ -359,6 +360,9 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     for a in actors:
         pre = text[max(0, a.start - 40):a.start]
         after = text[a.end:a.end + 30]
+        if a.start > t1 and re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\b", after) and text[max(0, a.start - 2):a.start].strip() in (",", ""):
+            reporter = reporter or a  # "…, Defense Secretary Lloyd Austin said": the teller, after the fact
+            continue
         if a.role == "reporter" or (re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\b", after) and a.end <= t0
                                     and not re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\s+(?:that\s+)?(?:it|its|they|their)\b", after)):
             # whoever speaks first reports; "X said it struck …" is X telling its own act, a
@@ -413,7 +417,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
             agent = subject
     if patient is None:
         for a in actors:
-            if a.start >= t0 and a.role != "reporter" and (agent is None or a.side != agent.side):
+            if a.start >= t0 and a.role != "reporter" and a is not reporter and (agent is None or a.side != agent.side):
                 patient = a
                 break
     side_inferred = False
@@ -503,7 +507,8 @@ def place_is_location(text: str, pm: PlaceMention) -> bool:
         return False  # "some 77 km northeast of Erbil city": a reference point, not the place
     if pm.precision == "country" and re.match(r"\s+(?:Street|St\.|Road|Avenue|Square|Highway|Bridge|Hotel)\b", after):
         return False  # "Palestine Street" in Baghdad
-    if _NOT_PLACE_AFTER.match(after) and not re.search(r"\b(?:in|at|on|near|of)\s+(?:the\s+)?$", before):
+    if _NOT_PLACE_AFTER.match(after) and not re.search(
+            r"\b(?:in|at|on|near|of)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+|central\s+)?$", before, re.IGNORECASE):
         if pm.precision in ("country", "town"):
             return False
     if pm.precision == "country" and not _LOCATIVE.search(before) and not _LIST_AFTER_LOCATIVE.search(before) \
