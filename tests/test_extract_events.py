@@ -442,3 +442,52 @@ def test_a_war_named_by_its_place_is_no_event_location():
 def test_a_country_that_owns_an_actor_is_not_the_place():
     ev = only("US F-15 jets struck a weapons store of Iran's Revolutionary Guards in eastern Syria on Thursday.")
     assert ev.country == "SY"
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Tanf garrison: 17 attacks.",
+    "For more than five weeks there has not been a single confirmed attack on US forces in Iraq.",
+    "It was the third time this month that US forces have hit militia targets in Syria.",
+    "The militias will keep up their harassment, roughly one attack a week, analysts said.",
+    "In the Red Sea on Tuesday, the Houthis attacked three commercial vessels.",
+])
+def test_tallies_denials_counts_rates_and_far_away_events_are_not_coded_here(text):
+    assert [e for e in events(text) if e.country in ("SY", "IQ", "JO")] == []
+
+
+def test_the_time_nearest_the_trigger_dates_the_event():
+    ev = only("The campaign that began in October peaked in late January, when a drone strike killed "
+              "three US soldiers at Tower 22.", dt.date(2024, 7, 27))
+    assert ev.event_date.month == 1 and ev.killed == 3
+
+
+def test_a_broadcaster_and_a_seat_of_government_are_no_event_places():
+    ev = only("Later on Thursday, broadcaster Al-Mayadeen said drones had hit the Shaddadi base.",
+              dt.date(2023, 10, 27))
+    assert ev.location == "Patrol Base Shaddadi"  # "the Shaddadi base", not the town of the broadcaster
+
+
+def test_a_reference_point_far_from_the_place_is_not_the_place():
+    ev = only("Drones struck Harir air base on Friday, some 77 kilometres northeast of Erbil city.")
+    assert ev.place_id == "cur:harir-air-base"
+
+
+def test_air_defences_that_intercepted_a_drone_tell_an_attack_on_their_base():
+    ev = only("Air defences at the Conoco gas field base intercepted a drone on Saturday.")
+    assert (ev.event_type, ev.actor1_side, ev.place_id) == ("drone_attack", "iran_aligned", "cur:conoco-gas-field")
+
+
+def test_an_official_who_describes_an_attack_is_not_its_actor():
+    ev = only("A US military official described a multi-rocket attack on American forces at Union III on Friday.")
+    assert (ev.actor1_side, ev.event_type, ev.place_id) == ("iran_aligned", "rocket_attack", "cur:union-iii")
+
+
+def test_some_of_the_missiles_brought_down_are_no_second_attack():
+    found = events("Iran-backed militants fired ballistic missiles at Ain al-Asad air base on Saturday. "
+                   "Thirteen of the missiles were brought down by air defences.")
+    assert len(found) == 1 and found[0].place_id == "cur:ain-al-asad"
+
+
+def test_the_zionist_regime_is_israel():
+    ev = only("A Zionist regime airstrike hit a building in Sayyida Zaynab on Monday.", dt.date(2023, 12, 26))
+    assert ev.actor1_side == "israel" and ev.location == "Sayyida Zaynab"

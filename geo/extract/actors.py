@@ -56,7 +56,8 @@ _LEXICON: list[tuple[str, str, str, str]] = [
     (r"(?:Iranian|Iran[’']s|Tehran[’']s)\s+(?:proxies|proxy groups?|allies|militias)|(?:Shia|Shiite)\s+militias?|[Pp]roxy groups?|Iranian-proxy groups?|Iranian groups?|Iranian militias?", "Iran-aligned militias", "iran_aligned", "actor"),
     (r"(?i:militia(?:s|men)?(?:\s+(?:groups?|forces|fighters|members|sites|positions|headquarters))?|militants?|armed groups)", "militias", "iran_aligned", "actor"),
     (r"Iranian(?:\s+(?:forces|military|regime|government|drones?|missiles?))?|Iran|Tehran", "Iran", "iran_aligned", "actor"),
-    (r"Israel(?:i)?(?:\s+(?:military|forces|air force|Air Force|jets|warplanes|aircraft|army|Defense Forces))?|IDF|Israel Defense Forces", "Israel", "israel", "actor"),
+    (r"Israel(?:i)?(?:\s+(?:military|forces|air force|Air Force|jets|warplanes|aircraft|army|Defense Forces))?|IDF|Israel Defense Forces|"
+     r"(?i:Zionist (?:regime|entity|enemy))", "Israel", "israel", "actor"),
     (r"ISIS|ISIL|Islamic State|Daesh|IS militants", "ISIS", "isis", "actor"),
     (r"(?:Syrian (?:government|regime|army|military|Arab Army|forces)|Assad(?:[’']s)? (?:regime|government|forces)|government forces|SAA)", "Syrian government", "syria_government", "actor"),
     (r"(?:Syrian Democratic Forces|SDF|Kurdish-led (?:forces|SDF)|YPG|Kurdish (?:fighters|forces|militia groups?))", "SDF", "sdf", "actor"),

@@ -49,7 +49,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?P<mod>in|since|until|from|during|by)\s+" + _YEAR + r"\b", re.IGNORECASE)),
 ]
 _SECOND_DAY = re.compile(r"\bfor (?:a|the) (?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th) (?:straight |consecutive )?(?:day|night)\b", re.IGNORECASE)
-_SPAN_BEFORE = re.compile(r"\b(?:since|from|until|till|through|between|starting)\s+(?:early |late |mid-?)?(?:the\s+)?$", re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"\b(?:since|from|until|till|through|between|starting|(?:began|begun|started|broke out|erupted)"
+                          r"\s+(?:in|on))\s+(?:early |late |mid-?)?(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

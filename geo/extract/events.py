@@ -234,6 +234,7 @@ class _Document:
             m = analyse_clause(cl, [], cl_times)
             if m is not None:
                 m.times = [_shift(t, cs) for t in m.times]
+                m.trigger_at += cs
                 mentions.append(m)
             else:
                 silent.append(cl)
@@ -266,7 +267,9 @@ class _Document:
     def when_for(self, m: Mention, times: list[TimeExpr], mentions: list[Mention]) -> _When:
         own = [t for t in m.times if t.date is not None and t.qualifier is None and t.precision != "year"]
         if own:
-            t = min(own, key=lambda t: (t.precision != "day", 0))
+            # the most precise, and of those the nearest the trigger ("… began in October and
+            # peaked in late January, when a drone strike killed three")
+            t = min(own, key=lambda t: (t.precision != "day", abs(t.start - m.trigger_at)))
             quality = "reported" if m.reported_time else "explicit"
             return _When(t.date, t.precision, quality, t.date_start, t.date_end, t.note)
         others = [t for t in times if t.date is not None and t not in m.times and t.precision != "year"]

@@ -259,6 +259,7 @@ class Mention:
     notes: list[str] = field(default_factory=list)
     generic: bool = False
     trigger: str | None = None  # the words that told the event ("airstrikes", "came under fire")
+    trigger_at: int = 0  # where they start (in the clause; in the sentence once placed)
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
@@ -340,9 +341,11 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         if (_WEAK_AGG.search(" ".join(_words_before(text, t0, 3))) or _SERIES.search(pre_np)) \
                 and not any(t.precision == "day" for t in own_times):
             return None  # "several attacks this week", "a series of drone attacks on bases"
-        m = re.search(r"(\d+)\s+(?:[\w-]+\s+){0,2}$", before[-40:])
-        if m and int(m.group(1)) >= 20 and span_times:
-            return None
+        n = next((parse_number(w) for w in reversed(_words_before(text, t0, 3)) if parse_number(w) is not None), None)
+        if n is not None and ((n >= 20 and span_times) or (n >= 5 and head.endswith("attacks")
+                                                            and not any(t.precision == "day" for t in own_times)
+                                                            and not _LIGHT.search(before))):
+            return None  # "Al-Tanf garrison: 17 attacks", "nearly 200 attacks since October"
     if re.search(r"\b(?:one|some|all|most|none|two|three|four|five|six|seven|eight|nine|ten|\d+) of the\s+(?:\w+\s+){0,3}$",
                  before, re.IGNORECASE) and not nominal:
         return None
@@ -440,7 +443,7 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         side_inferred=side_inferred, anaphoric=anaphoric, clause=clause, places=places,
         times=times, killed=killed, injured=injured, targets=_targets(text, t1),
         targets_count=target_count(text), reporter=_reporter_name(reporter),
-        generic=generic, trigger=tword,
+        generic=generic, trigger=tword, trigger_at=t0,
     )
     reported = [t for t in times if is_reported(text, t)]
     if reported and len(reported) < len(times):
