@@ -60,7 +60,7 @@ _LOCATED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:depot|site|f
                       r"(?:near|in|at|outside|inside|close to|on the outskirts of|(?:north|south|east|west)\w*\s+of)|"
                       r",?\s+(?:known as|called|named)\b)", re.IGNORECASE)
 #: "The first target was a training facility near Albu Kamal.", "The other was in the Al Qaim area."
-_ONE_WAS = re.compile(r"\s*(?:One|Another|The (?:other|first|second|third|fourth|last|latter|former)|A (?:second|third))"
+_ONE_WAS = re.compile(r"\s*(?:One|Another|The (?:other|first|second|third|fourth|last|latter|former|targets?|sites?)|A (?:second|third))"
                       r"(?:\s+(?:one|site|target|location|strike|facility|place))?\s+(?:was|were|lay|hit)\b")
 #: A list item headed by a place: "- Al-Qaim, Iraq: …", "Albu Kamal – …".
 _LIST_PLACE = re.compile(r"\s*(?:[-*•]\s+)?(?=[A-Z])[^:–—|.]{2,40}?\s*(?::|\s[–—])\s")
@@ -391,8 +391,10 @@ class _Document:
         if not places or base.m.side1 not in ("us", "iran_aligned"):
             return
         self.listed = n
-        self.add(_Draft(base.m, places[0].place, base.when, [(seg.text, seg.start, seg.end)],
-                        notes=["one of the places listed for this attack"]))
+        chosen = [pm for pm, _ in _choose_places(places, text)] if whole else places[:1]
+        for pm in chosen:  # "The targets were a camp near Albu Kamal and a safe house near Mayadeen."
+            self.add(_Draft(base.m, pm.place, base.when, [(seg.text, seg.start, seg.end)],
+                            notes=["one of the places listed for this attack"]))
 
     def toll_after(self, seg: Segment, text: str) -> None:
         """"Police said four people were killed.": a toll told in the sentence right after

@@ -47,17 +47,19 @@ _TRIGGER = re.compile(
     r"(?<![\w-])(?P<t>air ?strikes?|airstrikes?|air raids?|(?:(?:drone|rocket|missile|mortar|artillery|precision|"
     r"retaliatory)[ -])?strikes?|struck|bomb(?:ed|ings?|ardments?)|dropped (?:\w+ ){0,3}bombs|"
     r"attack(?:s|ed)?|assaults?|raids?|raided|shell(?:ed|ing)|explosions?|blasts?|barrages?|"
-    r"targeted|(?:launched|fired|lobbed|sent|flew) (?:[\w-]+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
+    r"targeted|(?:launched|fired|lobbed|sent|flew|flown) (?:[\w-]+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
+    r"(?:\w+ )?(?:more|others?) (?:were|was) (?:fired|launched|lobbed|sent) (?:at|toward|towards)|"
     r"(?:intercepted|shot down|downed|destroyed|engaged|brought down) (?:[\w-]+ ){0,3}(?:rockets?|missiles?|drones?|projectiles?)|"
     r"attempts? on|"
     r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
-    r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:[\w-]+ ){0,3}?(?:were|was) "
+    r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:[\w-]+ ){0,4}?(?:were|was) "
     r"(?:\w+ )?(?:fired|launched|lobbed|sent|flown|aimed|directed|shot down|downed|intercepted|engaged|"
     r"brought down)|opened fire on|"
-    r"(?:drones?|rockets?|missiles?|mortars?|projectiles?) (?:\w+ ){0,2}?(?:aimed|fired|launched) (?:at|toward|towards)|"
+    r"(?:drones?|rockets?|missiles?|mortars?|projectiles?) (?:\w+ ){0,2}?(?:aimed|fired|launched|sent|flown) "
+    r"(?:at|toward|towards|against|from)|"
     r"(?:drones?|rockets?|missiles?|mortars?|projectiles?|aircraft|jets?|warplanes?|planes?|helicopters?|"
     r"gunships?|bombers?) (?:\w+ ){0,4}?(?:hit|slammed into|landed (?:on|at|in|near)|came down|crashed|"
-    r"exploded|went after|fell (?:on|near|inside|in|at)))\b", re.IGNORECASE)
+    r"exploded|went after|fell (?:on|near|inside|in|at)|killed|wounded|injured))\b", re.IGNORECASE)
 _TYPE_WORDS = [
     ("rocket_attack", re.compile(r"\brockets?\b|\bkatyushas?\b|\brocket-", re.IGNORECASE)),
     ("missile_attack", re.compile(r"\b(?:ballistic |cruise )?missiles?\b", re.IGNORECASE)),
@@ -325,10 +327,10 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     np_word, np_mods = _np_start_word(text, t0)
     # "rocket and drone attacks hit …": the noun phrase before the verb decides plurality
     head = re.sub(r"\s+(?:hit|slammed into|landed (?:on|at|in|near)|came down|crashed|exploded|went after|fell \w+|"
-                  r"(?:aimed|fired|launched) (?:at|toward|towards))$", "", tword)
+                  r"killed|wounded|injured|(?:aimed|fired|launched|sent|flown) (?:at|toward|towards|against|from))$", "", tword)
     plural = any(w.endswith("s") and not w.endswith(("ss", "us")) for w in head.split()) and head != "targeted"
     nominal = not re.match(r"(?:struck|bombed|attacked|targeted|shelled|raided|launched|fired|lobbed|dropped|came|opened)", tword) \
-        and not re.search(r" (?:were|was) |(?:aimed|fired|launched) (?:at|toward|towards)$", tword)
+        and not re.search(r" (?:were|was) |(?:aimed|fired|launched|sent|flown) (?:at|toward|towards|against|from)$", tword)
     # "two rockets were fired", "two drones aimed at": a verb, not a count of attacks
     pre_np = " ".join(_words_before(text, t0, 5))
     if np_word in ("that", "this") and plural:
