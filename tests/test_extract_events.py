@@ -491,3 +491,15 @@ def test_some_of_the_missiles_brought_down_are_no_second_attack():
 def test_the_zionist_regime_is_israel():
     ev = only("A Zionist regime airstrike hit a building in Sayyida Zaynab on Monday.", dt.date(2023, 12, 26))
     assert ev.actor1_side == "israel" and ev.location == "Sayyida Zaynab"
+
+
+def test_syrian_rebels_are_not_iran_aligned():
+    ev = only("Hayat Tahrir al-Sham and allied rebels attacked government lines west of Aleppo on Wednesday.",
+              dt.date(2024, 11, 28))
+    assert ev.actor1_side == "other"
+
+
+def test_an_attack_that_is_only_condemned_is_no_new_event_in_the_capital():  # even with a day of its own
+    found = events("A drone struck the Khor Mor gas field near Chamchamal on Friday. The president condemned "
+                   "the attack in Baghdad on Saturday.")
+    assert len(found) == 1

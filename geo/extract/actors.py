@@ -64,11 +64,13 @@ _LEXICON: list[tuple[str, str, str, str]] = [
     (r"Russia(?:n)?(?:\s+(?:forces|military|jets|warplanes))?|Moscow", "Russia", "russia", "actor"),
     (r"Turkey|Turkish(?:\s+(?:forces|military|army|jets|drones))?|Türkiye|Ankara", "Turkey", "turkey", "actor"),
     (r"Hamas", "Hamas", "other", "actor"),
+    (r"Hay[ae]t Tahrir al-Sham|HTS|Syrian National Army|SNA|Free Syrian Army|FSA|(?:Syrian )?rebels?|"
+     r"(?:armed )?opposition (?:fighters|forces|factions|groups)", "Syrian opposition", "other", "actor"),
     (r"Iraqi (?:government|army|security forces|military|prime minister|forces)|Baghdad", "Iraqi government", "other", "actor"),
 ]
 
 _WORD = re.compile(r"(?<![\w’'/-])[\w’'/.-]+")
-_LOWER_FIRST = ("militia", "militant", "armed", "pro-iran", "proxy", "coalition", "witnesses", "activists",
+_LOWER_FIRST = ("militia", "militant", "armed", "pro-iran", "proxy", "coalition", "witnesses", "activists", "rebel", "opposition",
                 "local", "war", "government", "state", "al-", "iran", "shia", "shiite", "tehran")
 _PATTERN = re.compile("|".join(f"(?P<g{i}>\\b(?:{rx})\\b)" for i, (rx, *_rest) in enumerate(_LEXICON)))
 

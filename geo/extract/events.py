@@ -51,7 +51,7 @@ _ELSEWHERE = re.compile(r"\b(?:Houthis?|Ansar Allah|Red Sea|Gulf of Aden|Arabian
 _GAP_AFTER = re.compile(r"\s*,?\s*(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                         r"(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 #: "at the same base", "toward the outpost": the site the report last named.
-_SAME_SITE = re.compile(r"\b(?:at|on|toward|towards|over|against|near|inside|into)\s+the\s+(?:same\s+)?"
+_SAME_SITE = re.compile(r"\b(?:at|on|toward|towards|over|against|near|inside|into|hit|struck|targeted)\s+the\s+(?:same\s+)?"
                         r"(?:base|outpost|garrison|airport|airfield|air base|camp|facility|site|field)\b", re.IGNORECASE)
 #: "The depot was near Maysalun", "the site lies outside Albu Kamal": where a target is.
 _LOCATED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:depot|site|facility|warehouse|target|"

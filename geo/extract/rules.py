@@ -353,6 +353,9 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         return None
     anaphoric = nominal and (np_word in _DET or bool(re.search(r"\b(?:one of the|the other|both of the)\s+(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE)))
     generic = plural and nominal and np_word is None and not _LIGHT.search(before) and not own_times
+    if anaphoric and re.search(r"\b(?:condemn|denounc|criticis|criticiz|prais|welcom|investigat|describ|call|hail|mourn|"
+                               r"blam|deplor)\w*\s+(?:[\w’'-]+\s+){0,3}$", before, re.IGNORECASE):
+        return None  # "the president condemned the attack": talk about an event, not a telling of it
     if anaphoric and any(t.precision == "day" and not is_reported(text, t) for t in own_times):
         anaphoric = False  # "the strike in X on Tuesday" tells its own event
     # --- who did what to whom ----------------------------------------------------------
