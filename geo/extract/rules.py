@@ -33,6 +33,9 @@ CAUSE = re.compile(r"\s*" + CAUSE_WORDS + r"\b(?!\s+which)", re.IGNORECASE)  # "
 _SPLIT = re.compile(
     r"(?:,\s*|\s+)(?=(?:" + CAUSE_WORDS + r"|but|while|whereas)\b)"
     r"|;\s*|\s+[–—]\s+(?=[a-z])", re.IGNORECASE)
+#: A sentence without one of these cannot be cut by _SPLIT (a quick test before the scan).
+_SPLIT_WORDS = ("after", "follow", "respon", "retaliat", "repris", "answer", "reply", "aveng", "revenge",
+                "but", "while", "whereas", ";", "–", "—")
 _LEAD_SUB = re.compile(r"^(?:after|following|in response to|in retaliation for)\b", re.IGNORECASE)
 _AND_CLAUSE = re.compile(r",\s+and\s+(?=(?:the\s+)?[A-Z][\w’'-]*\s+(?:[\w’'-]+\s+){0,3}?(?:[a-z]+ed|said|says|hit|struck)\b)")
 #: "answered A with B", "responded to A with B": A is the cause, B the reaction.
@@ -191,9 +194,12 @@ class Clause:
 def split_clauses(sentence: str) -> list[Clause]:
     """Cut a sentence at the words that join an event to its cause or to a contrast."""
     cuts = [0]
-    for m in _SPLIT.finditer(sentence):
-        if m.start() > 0 and m.end() < len(sentence):
-            cuts.append(m.end())
+    lower = sentence.lower()
+    # the scans below try every word; most sentences hold none of their key words
+    if any(w in lower for w in _SPLIT_WORDS):
+        for m in _SPLIT.finditer(sentence):
+            if m.start() > 0 and m.end() < len(sentence):
+                cuts.append(m.end())
     lead = _LEAD_SUB.match(sentence)
     if lead:
         # "After X, the US struck Y": the lead clause ends at the first comma before a
@@ -202,7 +208,7 @@ def split_clauses(sentence: str) -> list[Clause]:
         if m:
             cuts.append(lead.end() + m.end())
     causes: set[int] = set()
-    m = _ANSWERED.search(sentence)
+    m = _ANSWERED.search(sentence) if " with " in lower else None
     if m and has_trigger(m.group("cause")) and has_trigger(sentence[m.end():]):
         # the reaction is the sentence around the cause: its subject, verb and "with B"
         a, b = m.start("cause"), m.start("with")
@@ -212,7 +218,7 @@ def split_clauses(sentence: str) -> list[Clause]:
                 Clause(sentence[a:b], a, b, True)] if not inner or len(inner) == 1 else \
             [*inner[:-1], Clause(blank[inner[-1].start:], inner[-1].start, len(sentence), False, (a, b)),
              Clause(sentence[a:b], a, b, True)]
-    m = _BACK_FOR.search(sentence)
+    m = _BACK_FOR.search(sentence) if "for " in lower else None
     if m and has_trigger(sentence[m.end():m.end() + 60]) and has_trigger(sentence[:m.end()]):
         cuts.append(m.end())
         causes.add(m.end())
@@ -319,8 +325,9 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         return None
     if re.search(r"\bsince\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,3}$", before, re.IGNORECASE):
         return None  # "since attacks began in October", "since the Jan. 28 attack": a time anchor
-    if _HABIT.search(text) or ("times" in text.lower() and _TIMES.search(text)) or _TREND.search(text[t0:t1 + 80]) \
-            or _NTH_TIME.search(text):
+    lower = text.lower()
+    if _HABIT.search(text) or ("times" in lower and _TIMES.search(text)) or _TREND.search(text[t0:t1 + 80]) \
+            or (("time" in lower or "such" in lower) and _NTH_TIME.search(text)):
         return None
     own_times = [t for t in times if t.date is not None and t.qualifier is None and t.precision in ("day", "week", "month")]
     span_times = [t for t in times if t.qualifier is not None]
