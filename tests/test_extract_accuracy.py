@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from geo.evaluate import load_gold, score
+from geo.evaluate import load_gold, score, vars_
 from geo.extract import extract_paths
 
 DATA = Path(__file__).parent / "data" / "reports"
@@ -23,7 +23,7 @@ def _predictions():
 def test_sample_reports_are_extracted_with_full_precision_and_recall():
     _, preds = _predictions()
     s = score(load_gold(DATA / "gold.yaml"), preds)
-    assert (s.precision, s.recall) == (1.0, 1.0), [vars(d) for d in s.docs]
+    assert (s.precision, s.recall) == (1.0, 1.0), [vars_(d) for d in s.docs]
     assert s.type_ok == s.matched and s.killed_ok == s.killed_n
 
 

@@ -503,3 +503,18 @@ def test_an_attack_that_is_only_condemned_is_no_new_event_in_the_capital():  # e
     found = events("A drone struck the Khor Mor gas field near Chamchamal on Friday. The president condemned "
                    "the attack in Baghdad on Saturday.")
     assert len(found) == 1
+
+
+def test_the_toll_of_a_cause_stays_with_the_cause():
+    found = events("In February the US launched a massive attack that included 85 air strikes on militia sites "
+                   "in Syria and Iraq, in response to a drone attack in Jordan that killed three US soldiers.",
+                   dt.date(2024, 11, 12))
+    assert sorted((e.actor1_side, e.country, e.killed) for e in found) == [
+        ("iran_aligned", "JO", 3), ("us", "IQ", None), ("us", "SY", None)]
+
+
+def test_a_toll_for_strikes_on_a_second_day_belongs_to_that_day():
+    found = events("US forces launched strikes in Syria for a second day on Tuesday. A monitor said the US strikes "
+                   "killed at least five militia members in Deir Ezzor province.", dt.date(2024, 11, 12))
+    tuesday = next(e for e in found if e.event_date == dt.date(2024, 11, 12))
+    assert tuesday.killed == 5 and tuesday.geo_precision == "admin1"

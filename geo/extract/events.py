@@ -534,7 +534,7 @@ class _Document:
             used.add(id(target))
             if (m.killed is not None or m.injured is not None) and re.search(r"s\b", m.trigger or "") \
                     and (place is None or _prec(place) in ("country", "admin1")) \
-                    and sum(d.m is target.m for d in self.drafts) > 1:
+                    and sum(d.m is target.m and not d.derived for d in self.drafts) > 1:
                 # "the raids killed 16 in Iraq": a toll for several of the places struck is
                 # no one place's toll
                 m.killed = m.injured = None

@@ -62,7 +62,9 @@ _TRIGGER = re.compile(
     r"(?:at|toward|towards|against|from)|"
     r"(?:drones?|rockets?|missiles?|mortars?|projectiles?|aircraft|jets?|warplanes?|planes?|helicopters?|"
     r"gunships?|bombers?) (?:\w+ ){0,4}?(?:hit|slammed into|landed (?:on|at|in|near)|came down|crashed|"
-    r"exploded|went after|fell (?:on|near|inside|in|at)|killed|wounded|injured))\b", re.IGNORECASE)
+    r"exploded|went after|fell (?:on|near|inside|in|at))|"
+    r"(?:drones?|rockets?|missiles?|aircraft|jets?|warplanes?|gunships?|helicopters?) (?:killed|wounded|injured))\b",
+    re.IGNORECASE)
 _TYPE_WORDS = [
     ("rocket_attack", re.compile(r"\brockets?\b|\bkatyushas?\b|\brocket-", re.IGNORECASE)),
     ("missile_attack", re.compile(r"\b(?:ballistic |cruise )?missiles?\b", re.IGNORECASE)),
@@ -319,7 +321,9 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
             r"\b(?:not|never|no)\s+(?:been\s+|had\s+|seen\s+)?(?:a|any|one)\s+(?:single\s+)?(?:[\w-]+\s+){0,2}$",
             before, re.IGNORECASE):
         return None  # "there has not been a single confirmed attack"
-    if _HYPO.search(window) or re.search(r"\bto\s+(?:\w+\s+)?$", before) and not tword.startswith(("launched", "fired")):
+    if _HYPO.search(window) or re.search(r"(?<!response )(?<!according )(?<!reply )(?<!answer )(?<!due )(?<!prior )"
+                                         r"(?<!retaliation )\bto\s+(?:\w+\s+)?$", before) \
+            and not tword.startswith(("launched", "fired")):
         return None
     if re.search(r"\b(?:if|unless)\b", text[t1:t1 + 40], re.IGNORECASE) or re.search(r"\bfrom\s+$", before):
         return None
