@@ -518,3 +518,11 @@ def test_a_toll_for_strikes_on_a_second_day_belongs_to_that_day():
                    "killed at least five militia members in Deir Ezzor province.", dt.date(2024, 11, 12))
     tuesday = next(e for e in found if e.event_date == dt.date(2024, 11, 12))
     assert tuesday.killed == 5 and tuesday.geo_precision == "admin1"
+
+
+def test_a_claim_of_strikes_on_several_bases_gives_one_attack_each():
+    found = events("On Tuesday the Resistance said it had struck the base near al-Malikiyah and the base at "
+                   "Rumailan with drones and missiles, and that a separate operation had targeted the "
+                   "al-Shaddadi base.", dt.date(2024, 1, 3))
+    assert {e.actor1_side for e in found} == {"iran_aligned"} and len(found) == 3
+    assert "drone_attack" in {e.event_type for e in found}

@@ -46,7 +46,7 @@ _LEXICON: list[tuple[str, str, str, str]] = [
     (r"Kata" + _Q + r"i?e?b Hez?b[ou]llah|Kata" + _Q + r"ib Hizb?allah|Kataeb Hezbollah|KH", "Kataib Hezbollah", "iran_aligned", "actor"),
     (r"Harakat Hezbollah al-Nujaba|Harakat al-Nujaba|al-Nujaba|Nujaba", "Harakat al-Nujaba", "iran_aligned", "actor"),
     (r"Kata" + _Q + r"ib Sayyid al-Shuhada", "Kataib Sayyid al-Shuhada", "iran_aligned", "actor"),
-    (r"Islamic Resistance in Iraq|Islamic Resistance|IRI", "Islamic Resistance in Iraq", "iran_aligned", "actor"),
+    (r"Islamic Resistance in Iraq|Islamic Resistance|IRI|(?<=[Tt]he )Resistance", "Islamic Resistance in Iraq", "iran_aligned", "actor"),
     (r"Islamic Revolutionary Guards?(?:\s+Corps?)?(?:\s*\(IRGC\))?(?:\s+Quds Force)?|Revolutionary Guards?(?:\s+Corps?)?(?:\s+Quds Force)?|IRGC(?:-QF| Quds Force)?|Quds Force|(?<=[Tt]he )Guards", "IRGC", "iran_aligned", "actor"),
     (r"Hez?b[ou]llah|Hizballah", "Hezbollah", "iran_aligned", "actor"),
     (r"Houthis?(?:\s+rebels|\s+movement)?|Ansar Allah", "Houthis", "iran_aligned", "actor"),
