@@ -486,7 +486,7 @@ def _event_type(text: str, trig: re.Match[str], side1: str) -> str:
     if side1 == "unknown" and re.fullmatch(r"(?:precision |retaliatory )?(?:strikes?|struck)", word):
         before = text[max(0, trig.start() - 30):trig.start()]
         weapon = next((etype for etype, rx in _TYPE_WORDS[:5] if rx.search(before)), None)
-        used = re.search(r"\bwith\s+(?:[\w-]+\s+){0,2}(drones?|rockets?|missiles?|mortars?)\b", text[trig.end():], re.IGNORECASE)
+        used = re.search(r"\bwith\s+(?:[\w-]+\s+){0,2}?(drones?|rockets?|missiles?|mortars?)\b", text[trig.end():], re.IGNORECASE)
         if weapon is None and used:  # "struck the base with drones and missiles"
             weapon = next(etype for etype, rx in _TYPE_WORDS[:5] if rx.search(used.group(1)))
         return weapon or "airstrike"  # "an explosive drone struck"; else an unattributed strike is an air strike
@@ -502,7 +502,7 @@ def _event_type(text: str, trig: re.Match[str], side1: str) -> str:
     for etype in found:
         if etype != "airstrike":
             return etype
-    used = re.search(r"\bwith\s+(?:[\w-]+\s+){0,2}(drones?|rockets?|missiles?|mortars?)\b", text[trig.end():], re.IGNORECASE)
+    used = re.search(r"\bwith\s+(?:[\w-]+\s+){0,2}?(drones?|rockets?|missiles?|mortars?)\b", text[trig.end():], re.IGNORECASE)
     if used and side1 not in ("us", "israel"):  # "struck the base with drones and missiles"
         return next(etype for etype, rx in _TYPE_WORDS[:5] if rx.search(used.group(1)))
     return "airstrike" if found and side1 not in ("iran_aligned",) else "attack"
