@@ -526,3 +526,41 @@ def test_a_claim_of_strikes_on_several_bases_gives_one_attack_each():
                    "al-Shaddadi base.", dt.date(2024, 1, 3))
     assert {e.actor1_side for e in found} == {"iran_aligned"} and len(found) == 3
     assert "drone_attack" in {e.event_type for e in found}
+
+
+@pytest.mark.parametrize("text", [
+    "Amman has watched militias attack American positions in Iraq and Syria for three months.",
+    "CENTCOM said in July that the group had claimed 153 attacks in Iraq and Syria.",
+])
+def test_attacks_told_over_months_or_by_the_hundred_are_no_event(text):
+    assert events(text) == []
+
+
+def test_troops_hurt_during_a_raid_were_the_raiders():
+    ev = only("Seven US service members were injured during a nighttime raid in western Iraq on Thursday "
+              "that killed 15 Islamic State militants.", dt.date(2024, 8, 31))
+    assert ev.actor1_side == "us" and ev.killed == 15
+
+
+def test_a_launch_point_is_not_where_the_rockets_hit():
+    ev = only("On Sunday, rockets were fired from the town of Zummar in Nineveh province toward US forces "
+              "at the Rumalyn landing zone.")
+    assert ev.place_id == "cur:rumalyn-landing-zone"
+
+
+def test_jordanian_warplanes_are_an_actor_and_the_missiles_they_fired_are_theirs():
+    found = events("Israeli jets struck a building near Damascus on Monday. The missiles struck positions "
+                   "near the Sayyida Zaynab shrine.", dt.date(2023, 12, 2))
+    assert {e.actor1_side for e in found} == {"israel"}
+    ev = only("Jordanian warplanes struck a village in Syria's Suwayda province on Thursday.")
+    assert ev.actor1 and ev.actor1_side == "other"
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Two members of the Guards have been martyred in the strike.", 2, None),
+    ("The death toll from the strikes has since risen to 18.", 18, None),
+    ("Neither drone caused injuries.", 0, 0),
+])
+def test_more_ways_of_telling_a_toll(text, killed, injured):
+    k, i = casualties(text)
+    assert (k.value if k else None, i.value if i else None) == (killed, injured)

@@ -64,6 +64,7 @@ _LEXICON: list[tuple[str, str, str, str]] = [
     (r"Russia(?:n)?(?:\s+(?:forces|military|jets|warplanes))?|Moscow", "Russia", "russia", "actor"),
     (r"Turkey|Turkish(?:\s+(?:forces|military|army|jets|drones))?|Türkiye|Ankara", "Turkey", "turkey", "actor"),
     (r"Hamas", "Hamas", "other", "actor"),
+    (r"Jordan(?:ian)?(?:[’']s)?\s+(?:air force|Air Force|warplanes|jets|military|army|armed forces|forces)|Jordanian", "Jordan", "other", "actor"),
     (r"Hay[ae]t Tahrir al-Sham|HTS|Syrian National Army|SNA|Free Syrian Army|FSA|(?:Syrian )?rebels?|"
      r"(?:armed )?opposition (?:fighters|forces|factions|groups)", "Syrian opposition", "other", "actor"),
     (r"Iraqi (?:government|army|security forces|military|prime minister|forces)|Baghdad", "Iraqi government", "other", "actor"),

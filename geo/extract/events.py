@@ -47,7 +47,8 @@ _STRONG = ("explicit", "own")
 _RETALIATION = re.compile(r"\b(?:retaliat\w*|respon(?:se|ded|ding)|reprisal|revenge|aveng\w*|answer\w*|repl(?:y|ied)|"
                           r"back)\b", re.IGNORECASE)
 _ELSEWHERE = re.compile(r"\b(?:Houthis?|Ansar Allah|Red Sea|Gulf of Aden|Arabian Sea|Bab el-Mandeb|Mediterranean|"
-                        r"Hodeidah|Sanaa|Yemen\w*|Lebanon|Lebanese|Gaza|West Bank|Tel Aviv|Beirut|Tehran|Iranian territory)\b")
+                        r"Hodeidah|Sanaa|Yemen\w*|Lebanon|Lebanese|Gaza|West Bank|Tel Aviv|Beirut|Tehran|Iranian territory|"
+                        r"Golan|Eilat|Haifa|Israeli territory|occupied territories|occupied Palestine)\b")
 _GAP_AFTER = re.compile(r"\s*,?\s*(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                         r"(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 #: "at the same base", "toward the outpost": the site the report last named.
@@ -323,6 +324,9 @@ class _Document:
             if main is not None:
                 m.side1, m.side_inferred = OPPONENT[main.side1], True
                 m.actor1 = m.actor1 or _UNIDENTIFIED.get(m.side1)
+        if m.side1 == "unknown" and (m.anaphoric or m.definite) and self.drafts:
+            last = max(self.drafts, key=lambda d: d.order)  # "the missiles struck …": the attack told last
+            m.side1, m.actor1, m.side_inferred = last.m.side1, last.m.actor1, True
         if m.side1 == "unknown":
             m.side1 = self._side_from_context(m)
             if m.side1 == "unknown" and m.event_type != "airstrike" and any(

@@ -68,7 +68,7 @@ def _count(m: re.Match[str]) -> Count | None:
     return Count(n)
 
 
-_KILL_V = r"(?:killed|killing|kills|kill|left|leaving)"
+_KILL_V = r"(?:killed|killing|kills|kill|left|leaving|martyred)"
 _HURT_V = r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|hurting)"
 _PASSIVE = r"(?:were|was|have been|had been|are|is|been|being|got)\s+(?:\w+\s+)?"
 
@@ -87,7 +87,7 @@ def _patterns(verb: str, noun: str, toll: str) -> list[re.Pattern[str]]:
         re.compile(r"\b" + _APPROX + _RANGE + r"\s+(?:(?:[\w’'-]+\s+){0,3}?(?:people|soldiers|troops|"
                    r"personnel|members|fighters|militants|civilians|others|militiamen)\s+)?" + noun + r"\b", re.IGNORECASE),
         # "injuries to 56 personnel", "the death toll rose to 4"
-        re.compile(r"\b" + toll + r"\s+(?:\w+\s+){0,2}?(?:to|of|at)\s+" + _APPROX + _RANGE + r"\b", re.IGNORECASE),
+        re.compile(r"\b" + toll + r"\s+(?:[\w’'…-]+\s+){0,6}?(?:to|of|at)\s+" + _APPROX + _RANGE + r"\b", re.IGNORECASE),
         # "SOHR put the dead from those strikes at four", "estimated the number of wounded at 20"
         re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the\s+)?"
                    r"(?:number of\s+(?:people\s+|those\s+)?)?" + noun + r"(?:\s+toll)?\s+(?:[\w’'-]+\s+){0,5}?at\s+"
@@ -102,11 +102,12 @@ _INJURED = _patterns(_HURT_V, r"(?:injured|wounded|hurt|injuries)", r"(?:injurie
     re.compile(r"\b" + _APPROX + _RANGE + r"\s+" + _VICTIM[:-1] + r")?,?\s*" + _PASSIVE
                + r"(?:treated|evaluated|hospitali[sz]ed)\s+(?:for\s+(?:[\w-]+\s+){0,3}(?:injur|wound|concussion|trauma))?",
                re.IGNORECASE)]
-_ANY_CASUALTY = re.compile(r"kill|dead|die|death|injur|wound|hurt|casualt|fatalit|toll|left|leaving", re.IGNORECASE)
+_ANY_CASUALTY = re.compile(r"kill|dead|die|death|injur|wound|hurt|casualt|fatalit|toll|left|leaving|martyr|treated|hospitali", re.IGNORECASE)
 # which of the two pattern lists can match at all (each list is costly: it tries every word)
-_KILL_WORD = re.compile(r"kill|dead|die|death|fatalit|toll|left|leaving", re.IGNORECASE)
+_KILL_WORD = re.compile(r"kill|dead|die|death|fatalit|toll|left|leaving|martyr", re.IGNORECASE)
 _HURT_WORD = re.compile(r"injur|wound|hurt|casualt|treated|evaluated|hospitali", re.IGNORECASE)
-_NONE = re.compile(r"\bno (?:\w+ ){0,2}(?:casualties|injuries|deaths|fatalities)\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries)\b", re.IGNORECASE)
+_NONE = re.compile(r"\bno (?:\w+ ){0,2}(?:casualties|injuries|deaths|fatalities)\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries)\b|"
+                   r"\b(?:neither|none)\b[^.;]{0,40}\bcaused (?:any )?(?:casualties|injuries)\b", re.IGNORECASE)
 
 
 #: Where a count can begin (a digit, a number word, or a word of _APPROX): the patterns that

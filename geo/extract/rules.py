@@ -106,7 +106,8 @@ _APPROX_NUM = re.compile(r"\b(?:nearly|almost|about|around|approximately|roughly
 _HABIT = re.compile(
     r"\b(?:regularly|routinely|frequently|often|occasionally|sporadically|repeatedly|periodically|"
     r"constantly|typically|usually|generally|sometimes|(?:has|have) long|on a (?:[\w-]+ )?basis|"
-    r"every (?:day|week|month|night)|(?:an?|one|two|three|\d+) (?:attacks?|strikes?) (?:a|per|each|every) "
+    r"every (?:day|week|month|night)|for (?:the past |the last )?(?:\w+ )?(?:months|weeks|years)|"
+    r"(?:an?|one|two|three|\d+) (?:attacks?|strikes?) (?:a|per|each|every) "
     r"(?:day|week|month))\b|\b(?:conducts|carries out|launches)\b", re.IGNORECASE)
 _TIMES = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens? of|hundreds of|several|many|"
                     r"multiple|numerous|countless)(?: more| other)? times\b", re.IGNORECASE)
@@ -268,6 +269,7 @@ class Mention:
     reporter: str | None = None
     notes: list[str] = field(default_factory=list)
     generic: bool = False
+    definite: bool = False  # "The missiles struck …": a subject that refers back to an attack told
     trigger: str | None = None  # the words that told the event ("airstrikes", "came under fire")
     trigger_at: int = 0  # where they start (in the clause; in the sentence once placed)
 
@@ -355,9 +357,9 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
                 and not any(t.precision == "day" for t in own_times):
             return None  # "several attacks this week", "a series of drone attacks on bases"
         n = next((parse_number(w) for w in reversed(_words_before(text, t0, 3)) if parse_number(w) is not None), None)
-        if n is not None and ((n >= 20 and span_times) or (n >= 5 and head.endswith("attacks")
-                                                            and not any(t.precision == "day" for t in own_times)
-                                                            and not _LIGHT.search(before))):
+        no_day = not any(t.precision == "day" for t in own_times)
+        if n is not None and ((n >= 20 and span_times) or (n >= 5 and head.endswith("attacks") and no_day
+                                                            and (n >= 20 or not _LIGHT.search(before)))):
             return None  # "Al-Tanf garrison: 17 attacks", "nearly 200 attacks since October"
     if re.search(r"\b(?:one|some|all|most|none|two|three|four|five|six|seven|eight|nine|ten|\d+) of the\s+(?:\w+\s+){0,3}$",
                  before, re.IGNORECASE) and not nominal:
@@ -414,6 +416,11 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
                                      r"(?:[\w-]+\s+){0,3}$", pre, re.IGNORECASE) and not _AGENT_BY.search(pre):
             patient = patient or a  # "militants killed three US troops in a drone strike"
             continue
+        if a.end <= t0 and _VICTIM_AFTER.match(text[a.end:a.end + 40]) and re.search(
+                r"\b(?:during|in the course of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", text[:t0], re.IGNORECASE) \
+                and re.match(r"raids?|operations?|assaults?", tword):
+            agent = agent or a  # "seven US troops were injured during a raid": the raiders
+            continue
         if a.end <= t0 and _VICTIM_AFTER.match(text[a.end:a.end + 40]):
             patient = patient or a  # "three US soldiers were killed when a drone struck …"
             continue
@@ -460,6 +467,8 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
         times=times, killed=killed, injured=injured, targets=_targets(text, t1),
         targets_count=target_count(text), reporter=_reporter_name(reporter),
         generic=generic, trigger=tword, trigger_at=t0,
+        definite=bool(re.search(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:missiles?|rockets?|drones?|strikes?|jets|"
+                                r"warplanes|aircraft|bombs?|shells)\s+$", before, re.IGNORECASE)),
     )
     reported = [t for t in times if is_reported(text, t)]
     if reported and len(reported) < len(times):
@@ -530,6 +539,9 @@ def place_is_location(text: str, pm: PlaceMention) -> bool:
                     r"(?:the\s+)?(?:(?:city|town|capital) of\s+)?$", before)
     if far and int(far.group(1)) >= 25:
         return False  # "some 77 km northeast of Erbil city": a reference point, not the place
+    launch = re.search(r"\b(?:fired|launched|came|flown|flew in|sent|took off)\s+from\b(?P<rest>[^.;]*)$", text[max(0, pm.start - 90):pm.start])
+    if launch and not re.search(r"\b(?:toward|towards|at|against|on|into|targeting)\b", launch.group("rest")):
+        return False  # "rockets fired from the town of Zummar in Nineveh province toward …": the launch point
     if pm.precision == "country" and re.match(r"\s+(?:Street|St\.|Road|Avenue|Square|Highway|Bridge|Hotel)\b", after):
         return False  # "Palestine Street" in Baghdad
     if _NOT_PLACE_AFTER.match(after) and not re.search(
