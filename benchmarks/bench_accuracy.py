@@ -26,6 +26,7 @@ SETS = [
     ("development set C (benchmarks/devset_c)", ROOT / "benchmarks" / "devset_c", None),
     ("development set D (benchmarks/devset_d)", ROOT / "benchmarks" / "devset_d", None),
     ("development set F (benchmarks/devset_f)", ROOT / "benchmarks" / "devset_f", None),
+    ("development set G (benchmarks/devset_g)", ROOT / "benchmarks" / "devset_g", None),
     ("held out (benchmarks/heldout)", ROOT / "benchmarks" / "heldout", None),
 ]
 

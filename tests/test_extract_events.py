@@ -564,3 +564,10 @@ def test_jordanian_warplanes_are_an_actor_and_the_missiles_they_fired_are_theirs
 def test_more_ways_of_telling_a_toll(text, killed, injured):
     k, i = casualties(text)
     assert (k.value if k else None, i.value if i else None) == (killed, injured)
+
+
+def test_an_operation_that_took_place_is_told_and_partners_negotiating_are_no_place():
+    found = events("Seven US service members were injured during a raid with Iraqi forces in western Iraq on "
+                   "Thursday, as Washington and Baghdad negotiate the coalition's future. The operation took "
+                   "place in the desert of Anbar province.", dt.date(2024, 8, 31))
+    assert len(found) == 1 and found[0].admin1 == "Al Anbar" and found[0].actor1_side == "us"

@@ -55,6 +55,7 @@ _TRIGGER = re.compile(
     r"(?:intercepted|shot down|downed|destroyed|engaged|brought down) (?:[\w-]+ ){0,3}(?:rockets?|missiles?|drones?|projectiles?)|"
     r"attempts? on|"
     r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
+    r"(?:operation|raid|strike|attack|assault)s? (?:\w+ )?took place|"
     r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:[\w-]+ ){0,4}?(?:were|was) "
     r"(?:\w+ )?(?:fired|launched|lobbed|sent|flown|aimed|directed|shot down|downed|intercepted|engaged|"
     r"brought down)|opened fire on|"
@@ -147,7 +148,8 @@ _TREND = re.compile(r"\b(?:rose|risen|rising|increased|increasing|grew|grown|gro
 _NOT_PLACE_AFTER = re.compile(r"^\s*(?:(?:has|have|had|also|strongly|officially|quickly|swiftly|,)\s+)*"
                               r"(?:said|says|condemned|denounced|accused|called|announced|stated|opposed|"
                               r"warned|vowed|blamed|urged|rejected|criticized|criticised|protested|"
-                              r"summoned|responded|insisted|demanded|pressured|threatened|is|are|was|were|"
+                              r"summoned|responded|insisted|demanded|pressured|threatened|negotiat\w*|agreed|discuss\w*|"
+                              r"signed|is|are|was|were|"
                               r"has|have|and|[–—])\b", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|inside|into|across|throughout|within|on|at|over|near|hit|struck|targeting|targeted|"
