@@ -222,7 +222,13 @@ class _Document:
         return self.finish()
 
     def mentions_in(self, seg: Segment, text: str) -> tuple[list[TimeExpr], list[Mention]] | None:
-        times = find_times(text, self.report.published)
+        found: list[list[TimeExpr]] = []
+
+        def sentence_times() -> list[TimeExpr]:  # read once, and only if a clause needs them
+            if not found:
+                found.append(find_times(text, self.report.published))
+            return found[0]
+
         if seg.kind == "row":
             clauses = [Clause(text, 0, len(text), False)]
         else:
@@ -231,8 +237,11 @@ class _Document:
         silent: list[Clause] = []
         for cl in clauses:
             cs = cl.start
-            cl_times = [_shift(t, -cs) for t in times if cl.covers(t.start)]
-            m = analyse_clause(cl, [], cl_times)
+
+            def clause_times(cl: Clause = cl, cs: int = cs) -> list[TimeExpr]:
+                return [_shift(t, -cs) for t in sentence_times() if cl.covers(t.start)]
+
+            m = analyse_clause(cl, [], clause_times)
             if m is not None:
                 m.times = [_shift(t, cs) for t in m.times]
                 m.trigger_at += cs
@@ -247,7 +256,7 @@ class _Document:
                 if killed is not None or injured is not None:
                     mentions[0].killed, mentions[0].injured = killed, injured
                     break
-        return (times, mentions) if mentions else None
+        return (sentence_times(), mentions) if mentions else None
 
     def sentence(self, seg: Segment, text: str, places: list[PlaceMention],
                  found: tuple[list[TimeExpr], list[Mention]], n: int) -> None:

@@ -12,6 +12,7 @@ October 7", "hundreds of rocket and drone attacks").  Definite references ("the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from geo.extract.actors import OPPONENT, ActorMention, canonical_name, find_actors
@@ -174,12 +175,24 @@ def normalise_quotes(text: str) -> str:
     """Same-length copy without quotation marks, so "“Iranian-backed” militias" reads as words.
 
     Apostrophes inside words (Kata’ib, Syria’s) stay."""
-    return _LONE_APOSTROPHE.sub(" ", text.translate(_QUOTES))
+    text = text.translate(_QUOTES)
+    if "'" not in text and "’" not in text and "‘" not in text and "`" not in text:
+        return text  # most sentences: no scan needed
+    return _LONE_APOSTROPHE.sub(" ", text)
+
+
+#: Every trigger contains one of these (lower case): a substring test rules a sentence out
+#: far faster than the trigger pattern can.
+_TRIGGER_KEYS = ("strik", "struck", "bomb", "attack", "assault", "raid", "shell", "explo", "blast", "barrage",
+                 "target", "launch", "fire", "lob", "sent", "flew", "flown", "under", "operation", "rocket",
+                 "missile", "drone", "mortar", "projectile", "aircraft", "jet", "plane", "helicopter", "gunship",
+                 "intercept", "shot down", "downed", "destroy", "engaged", "brought down", "attempt", "took place")
 
 
 def has_trigger(text: str) -> bool:
     """A cheap test whether a sentence could tell an event at all."""
-    return _TRIGGER.search(text) is not None
+    lower = text.lower()
+    return any(k in lower for k in _TRIGGER_KEYS) and _TRIGGER.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,8 +321,12 @@ def _np_start_word(clause: str, pos: int) -> tuple[str | None, list[str]]:
     return None, seen
 
 
-def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeExpr]) -> Mention | None:
-    """A :class:`Mention` for one clause, or None when it tells no (real, single) event."""
+def analyse_clause(clause: Clause, places: list[PlaceMention],
+                   times: list[TimeExpr] | Callable[[], list[TimeExpr]]) -> Mention | None:
+    """A :class:`Mention` for one clause, or None when it tells no (real, single) event.
+
+    ``times`` may be a function: time expressions cost more to find than most clauses
+    take to reject, so they are only read for a clause that passes the first tests."""
     text = normalise_quotes(clause.text)
     trig = _first_trigger(text)
     if trig is None:
@@ -337,6 +354,8 @@ def analyse_clause(clause: Clause, places: list[PlaceMention], times: list[TimeE
     if _HABIT.search(text) or ("times" in lower and _TIMES.search(text)) or _TREND.search(text[t0:t1 + 80]) \
             or (("time" in lower or "such" in lower) and _NTH_TIME.search(text)):
         return None
+    if callable(times):
+        times = times()
     own_times = [t for t in times if t.date is not None and t.qualifier is None and t.precision in ("day", "week", "month")]
     span_times = [t for t in times if t.qualifier is not None]
     np_word, np_mods = _np_start_word(text, t0)
