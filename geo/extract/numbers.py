@@ -102,7 +102,8 @@ _INJURED = _patterns(_HURT_V, r"(?:injured|wounded|hurt|injuries)", r"(?:injurie
     re.compile(r"\b" + _APPROX + _RANGE + r"\s+" + _VICTIM[:-1] + r")?,?\s*" + _PASSIVE
                + r"(?:treated|evaluated|hospitali[sz]ed)\s+(?:for\s+(?:[\w-]+\s+){0,3}(?:injur|wound|concussion|trauma))?",
                re.IGNORECASE)]
-_ANY_CASUALTY = re.compile(r"kill|dead|die|death|injur|wound|hurt|casualt|fatalit|toll|left|leaving|martyr|treated|hospitali", re.IGNORECASE)
+_CASUALTY_STEMS = ("kill", "dead", "die", "death", "injur", "wound", "hurt", "casualt", "fatalit", "toll", "left",
+                   "leaving", "martyr", "treated", "hospitali")
 # which of the two pattern lists can match at all (each list is costly: it tries every word)
 _KILL_WORD = re.compile(r"kill|dead|die|death|fatalit|toll|left|leaving|martyr", re.IGNORECASE)
 _HURT_WORD = re.compile(r"injur|wound|hurt|casualt|treated|evaluated|hospitali", re.IGNORECASE)
@@ -147,11 +148,13 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> Count | None:
 
 def casualties(text: str) -> tuple[Count | None, Count | None]:
     """(killed, injured) told in one clause; None where the clause says nothing."""
-    hits = [m.start() for m in _ANY_CASUALTY.finditer(text)]
-    if not hits:
+    lower = text.lower()
+    firsts = [i for i in (lower.find(w) for w in _CASUALTY_STEMS) if i >= 0]
+    if not firsts:
         return None, None
+    first, last = min(firsts), max(lower.rfind(w) for w in _CASUALTY_STEMS)
     # the counts sit next to the casualty words: search only around them
-    window = text[max(0, hits[0] - 90):hits[-1] + 90] if hits[-1] - hits[0] < 300 else text
+    window = text[max(0, first - 90):last + 90] if last - first < 300 else text
     killed = _first(_KILLED, window) if _KILL_WORD.search(window) else None
     injured = _first(_INJURED, window) if _HURT_WORD.search(window) else None
     if _NONE.search(text):
