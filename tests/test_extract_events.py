@@ -571,3 +571,43 @@ def test_an_operation_that_took_place_is_told_and_partners_negotiating_are_no_pl
                    "Thursday, as Washington and Baghdad negotiate the coalition's future. The operation took "
                    "place in the desert of Anbar province.", dt.date(2024, 8, 31))
     assert len(found) == 1 and found[0].admin1 == "Al Anbar" and found[0].actor1_side == "us"
+
+
+def test_raids_carried_out_by_jets_are_the_jets_raids():
+    ev = only("The raids were carried out early on Sunday by two US F-16 fighter jets near Albu Kamal.",
+              dt.date(2023, 10, 28))
+    assert ev.actor1_side == "us" and ev.event_type == "airstrike"
+
+
+def test_ground_held_by_militias_does_not_make_them_the_target():
+    ev = only("On Sunday rockets fired from militia-held ground slammed into the al-Omar oil field base.")
+    assert ev.actor1_side == "iran_aligned" and ev.event_type == "rocket_attack"
+
+
+def test_soldiers_killed_in_an_attack_are_its_victims():
+    ev = only("The three American soldiers killed in a drone attack on Tower 22 on Sunday were reservists.",
+              dt.date(2024, 1, 30))
+    assert (ev.actor1_side, ev.event_type, ev.location) == ("iran_aligned", "drone_attack", "Tower 22")
+
+
+@pytest.mark.parametrize("text", [
+    "We expect sporadic rocket fire at Ain al-Asad air base in September.",
+    "Officials said the attack had not taken place inside Jordan on Sunday.",
+    "Iraq's government condemned the Aug. 5 attack on Ain al-Asad air base.",
+    "Most earlier drones and rockets aimed at the Conoco gas field had been shot down.",
+])
+def test_forecasts_denials_condemnations_and_summaries_are_not_new_events(text):
+    assert events(text, dt.date(2024, 8, 20)) == []
+
+
+def test_a_reaction_is_not_dated_by_the_cause_it_answers():
+    found = events("US jets struck two sites near Albu Kamal, in response to a string of attacks on US forces "
+                   "that began on October 17.", dt.date(2023, 10, 28))
+    strike = next(e for e in found if e.actor1_side == "us")
+    assert strike.event_date != dt.date(2023, 10, 17)
+
+
+def test_a_timeline_in_the_present_tense_tells_events():
+    ev = only("Nov. 21: US aircraft bomb two facilities of Kataib Hezbollah at Jurf al-Sakhar.",
+              dt.date(2023, 11, 30))
+    assert ev.actor1_side == "us" and ev.location == "Jurf al-Sakhar"

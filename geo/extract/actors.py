@@ -77,7 +77,8 @@ _PATTERN = re.compile("|".join(f"(?P<g{i}>\\b(?:{rx})\\b)" for i, (rx, *_rest) i
 
 
 _SPEAKER = re.compile(r"\b(?:officials?|spokes(?:man|woman|person|people)|commanders?)$", re.IGNORECASE)
-_BACKED = re.compile(r"-(?:backed|allied|supported|trained|funded|armed|aligned|led)\b", re.IGNORECASE)
+_BACKED = re.compile(r"-(?:backed|allied|supported|trained|funded|armed|aligned|led|held|controlled|run|linked|"
+                     r"occupied|dominated|affiliated)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +114,8 @@ def _find(text: str) -> tuple[ActorMention, ...]:
         surface = m.group(0)
         if surface in ("US", "IS") and m.start() > 0 and text[m.start() - 1:m.start()] == "-":
             continue
-        if name == "United States" and _BACKED.match(text, m.end()):
-            pos = m.start()  # "US-backed Syrian Democratic Forces": an epithet of the next name
+        if _BACKED.match(text, m.end()):
+            pos = m.start()  # "US-backed Syrian Democratic Forces", "militia-held ground": an epithet
             continue
         if name == "news agency" and surface == "AP" and not re.search(r"\bAP\b", text[m.start():m.end() + 1]):
             continue

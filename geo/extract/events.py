@@ -282,7 +282,10 @@ class _Document:
             t = min(own, key=lambda t: (t.precision != "day", abs(t.start - m.trigger_at)))
             quality = "reported" if m.reported_time else "explicit"
             return _When(t.date, t.precision, quality, t.date_start, t.date_end, t.note)
-        others = [t for t in times if t.date is not None and t not in m.times and t.precision != "year"]
+        others = [t for t in times if t.date is not None and t not in m.times and t.precision != "year"
+                  and (m.clause.sub or t.qualifier is None)
+                  and not (not m.clause.sub and any(x is not m and x.clause.sub and x.clause.covers(t.start)
+                                                    for x in mentions))]  # a reaction is not dated by its cause
         if others:
             t = sorted(others, key=lambda t: (t.qualifier is not None, t.precision != "day"))[0]
             if m.clause.sub:

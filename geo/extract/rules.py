@@ -48,13 +48,13 @@ _BACK_FOR = re.compile(r"\b(?:back|retaliated|retaliating|retaliation|reprisal|r
                        re.IGNORECASE)
 
 _TRIGGER = re.compile(
-    r"(?<![\w-])(?P<t>air ?strikes?|airstrikes?|air raids?|(?:(?:drone|rocket|missile|mortar|artillery|precision|"
+    r"(?<![\w-])(?P<t>air ?strikes?|airstrikes?|air raids?|bombs? (?=(?:two|three|four|five|\d+|a|an|the|militia)\b)|(?:(?:drone|rocket|missile|mortar|artillery|precision|"
     r"retaliatory)[ -])?strikes?|struck|bomb(?:ed|ings?|ardments?)|dropped (?:\w+ ){0,3}bombs|"
     r"attack(?:s|ed)?|assaults?|raids?|raided|shell(?:ed|ing)|explosions?|blasts?|barrages?|"
     r"targeted|(?:launched|fired|lobbed|sent|flew|flown) (?:[\w-]+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
     r"(?:\w+ )?(?:more|others?) (?:were|was) (?:fired|launched|lobbed|sent) (?:at|toward|towards)|"
     r"(?:intercepted|shot down|downed|destroyed|engaged|brought down) (?:[\w-]+ ){0,3}(?:rockets?|missiles?|drones?|projectiles?)|"
-    r"attempts? on|"
+    r"attempts? on|opens fire on|pound(?:s|ed)|"
     r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
     r"(?:operation|raid|strike|attack|assault)s? (?:\w+ )?took place|"
     r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:[\w-]+ ){0,4}?(?:were|was) "
@@ -88,7 +88,7 @@ _BLAME = re.compile(r"\b(?:holds?|held|holding|blam(?:e|es|ed|ing)|accus(?:e|es|
                     r"attribut(?:e|es|ed|ing))\b", re.IGNORECASE)
 _HYPO = re.compile(
     r"\b(?:may|might|could|would|will|shall|should|can|cannot|must|if|unless|whether|threat(?:en(?:s|ed|ing)?)?|"
-    r"vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepared|ready|likely|expected|aim(?:s|ed)? to|"
+    r"vow(?:s|ed|ing)?|warn(?:s|ed|ing)?|plan(?:s|ned|ning)?|prepared|ready|likely|expect(?:s|ed)?|anticipate[sd]?|aim(?:s|ed)? to|"
     r"seek(?:s|ing)? to|intend(?:s|ed)?|potential|possible|possibly|future|further|more|any|"
     r"risks?|fears?|to deter|to prevent|to counter|deterr?(?:ing|ence)|prevent(?:ing)?|capable|ability|able to|"
     r"vulnerable|in order to|avoid|would-be|reserves? the right|pledged?|promised?|suspend(?:s|ed|ing)?|"
@@ -130,13 +130,13 @@ _TARGET_CUE = re.compile(
 _AFFIL_BY = re.compile(r"\b(?:backed|used|funded|supported|run|armed|equipped|operated|controlled|owned|"
                        r"linked|aligned|led|occupied|manned|held|built|sponsored|financed|trained|"
                        r"established|founded|associated|affiliated|frequented|cited|reported|claimed)\s+by\s+$", re.IGNORECASE)
-_AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_BY = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+|four\s+|\d+\s+|several\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|came|come|comes|got|get)\s+(?:\w+\s+)?"
                       r"(?:under|targeted|attacked|struck|hit|bombed|shelled|killed|injured|wounded|"
-                      r"raided|overrun)\b", re.IGNORECASE)
+                      r"raided|overrun|carried out|conducted|launched|mounted|staged|executed)\b", re.IGNORECASE)
 _VICTIM_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?"
                            r"(?:killed|injured|wounded|hurt|targeted|attacked|hit|struck)|died|were dead|"
-                           r"lost their lives|perished)\b", re.IGNORECASE)
+                           r"lost their lives|perished|(?:killed|injured|wounded|hurt)\s+(?:in|by|when|during))\b", re.IGNORECASE)
 #: "It was the third time this month that …": a count of events, not one of them.
 _NTH_TIME = re.compile(r"\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                        r"\d+(?:st|nd|rd|th)|latest|last) (?:time|such)\b", re.IGNORECASE)
@@ -348,6 +348,9 @@ def analyse_clause(clause: Clause, places: list[PlaceMention],
         return None
     if re.search(r"\b(?:if|unless)\b", text[t1:t1 + 40], re.IGNORECASE) or re.search(r"\bfrom\s+$", before):
         return None
+    if re.match(r"\s*(?:\w+\s+){0,2}?(?:had not|has not|did not|didn[’']t|never)\s+(?:taken place|take place|happened|happen|occurred|occur)",
+                text[t1:], re.IGNORECASE):
+        return None  # "the attack had not taken place inside the kingdom"
     if re.search(r"\bsince\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,3}$", before, re.IGNORECASE):
         return None  # "since attacks began in October", "since the Jan. 28 attack": a time anchor
     lower = text.lower()
@@ -358,6 +361,9 @@ def analyse_clause(clause: Clause, places: list[PlaceMention],
         times = times()
     own_times = [t for t in times if t.date is not None and t.qualifier is None and t.precision in ("day", "week", "month")]
     span_times = [t for t in times if t.qualifier is not None]
+    if re.match(r"\s*(?:most|many|several|all|some)\b", text[:t0], re.IGNORECASE) \
+            and not any(t.precision == "day" for t in own_times):
+        return None  # "Most earlier drones … had been shot down": a summary of many
     np_word, np_mods = _np_start_word(text, t0)
     # "rocket and drone attacks hit …": the noun phrase before the verb decides plurality
     head = re.sub(r"\s+(?:hit|slammed into|landed (?:on|at|in|near)|came down|crashed|exploded|went after|fell \w+|"
@@ -387,18 +393,20 @@ def analyse_clause(clause: Clause, places: list[PlaceMention],
         return None
     anaphoric = nominal and (np_word in _DET or bool(re.search(r"\b(?:one of the|the other|both of the)\s+(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE)))
     generic = plural and nominal and np_word is None and not _LIGHT.search(before) and not own_times
-    if anaphoric and re.search(r"\b(?:condemn|denounc|criticis|criticiz|prais|welcom|investigat|describ|call|hail|mourn|"
-                               r"blam|deplor)\w*\s+(?:[\w’'-]+\s+){0,3}$", before, re.IGNORECASE):
+    if nominal and re.search(r"\b(?:condemn|denounc|criticis|criticiz|prais|welcom|hail|mourn|deplor)\w*\s+"
+                             r"(?:[\w’'.-]+\s+){0,3}$", before, re.IGNORECASE) or anaphoric and re.search(
+            r"\b(?:investigat|describ|call|blam)\w*\s+(?:[\w’'-]+\s+){0,3}$", before, re.IGNORECASE):
         return None  # "the president condemned the attack": talk about an event, not a telling of it
-    if anaphoric and any(t.precision == "day" and not is_reported(text, t) for t in own_times):
-        anaphoric = False  # "the strike in X on Tuesday" tells its own event
+    if anaphoric and any(t.precision == "day" and not is_reported(text, t) for t in own_times) \
+            and not re.match(r"\s*(?:happened|occurred|took place|came|began|started)\b", text[t1:], re.IGNORECASE):
+        anaphoric = False  # "the strike in X on Tuesday" tells its own event ("the attack happened on Sunday" dates one)
     # --- who did what to whom ----------------------------------------------------------
     actors = find_actors(text)
     agent: ActorMention | None = None
     patient: ActorMention | None = None
     subject: ActorMention | None = None
     reporter: ActorMention | None = None
-    passive = bool(_PASSIVE.search(text[max(0, t0 - 30):t1 + 5])) or tword.startswith("came under")
+    passive = bool(_PASSIVE.search(text[max(0, t0 - 30):t1 + 25])) or tword.startswith("came under")
     for a in actors:
         pre = text[max(0, a.start - 40):a.start]
         after = text[a.end:a.end + 30]
