@@ -611,3 +611,26 @@ def test_a_timeline_in_the_present_tense_tells_events():
     ev = only("Nov. 21: US aircraft bomb two facilities of Kataib Hezbollah at Jurf al-Sakhar.",
               dt.date(2023, 11, 30))
     assert ev.actor1_side == "us" and ev.location == "Jurf al-Sakhar"
+
+
+def test_a_group_that_reports_its_own_dead_was_the_target():
+    ev = only("The PMF said four of its members had been killed in a strike on its base near Jurf al-Sakhar "
+              "on Tuesday.")
+    assert ev.actor1_side == "us" and ev.killed == 4
+
+
+def test_a_group_that_says_on_telegram_its_fighters_attacked_is_the_attacker():
+    ev = only("The Islamic Resistance in Iraq said on Telegram that its fighters had sent three drones against "
+              "the al-Tanf garrison on Thursday.")
+    assert (ev.actor1_side, ev.event_type) == ("iran_aligned", "drone_attack")
+
+
+def test_bases_listed_between_dashes_stay_with_their_attack():
+    found = events("The group said it had launched drones on Sunday against three bases — at Rukban, at the "
+                   "Conoco gas field and at al-Tanf — all in Syria.")
+    assert {e.place_id for e in found} == {"cur:rukban", "cur:conoco-gas-field", "cur:al-tanf"}
+
+
+def test_forces_that_hit_targets_struck():
+    ev = only("CENTCOM said its forces hit nine targets at two locations in Syria on Monday.", dt.date(2024, 11, 12))
+    assert (ev.actor1_side, ev.event_type, ev.targets_count) == ("us", "airstrike", 9)

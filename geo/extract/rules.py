@@ -54,7 +54,7 @@ _TRIGGER = re.compile(
     r"targeted|(?:launched|fired|lobbed|sent|flew|flown) (?:[\w-]+ ){0,3}(?:rockets?|missiles?|drones?|mortars?|projectiles?)|"
     r"(?:\w+ )?(?:more|others?) (?:were|was) (?:fired|launched|lobbed|sent) (?:at|toward|towards)|"
     r"(?:intercepted|shot down|downed|destroyed|engaged|brought down) (?:[\w-]+ ){0,3}(?:rockets?|missiles?|drones?|projectiles?)|"
-    r"attempts? on|opens fire on|pound(?:s|ed)|"
+    r"attempts? on|opens fire on|pound(?:s|ed)|hit (?:\w+ ){0,2}(?:targets|sites|positions|facilities|locations)|"
     r"came under (?:\w+ )?(?:fire|attack)|operation (?=targeting|against)|(?:rocket|mortar|artillery|drone) fire|"
     r"(?:operation|raid|strike|attack|assault)s? (?:\w+ )?took place|"
     r"(?:rockets?|missiles?|drones?|mortars?|mortar rounds|projectiles?|shells) (?:[\w-]+ ){0,4}?(?:were|was) "
@@ -217,6 +217,12 @@ def split_clauses(sentence: str) -> list[Clause]:
     if any(w in lower for w in _SPLIT_WORDS):
         for m in _SPLIT.finditer(sentence):
             if m.start() > 0 and m.end() < len(sentence):
+                if m.group(0).strip() in ("–", "—"):
+                    # "against three bases — at al-Shaddadi, at Rukban and at al-Tanf — all in Syria":
+                    # an aside between dashes is cut off only when it tells an event of its own
+                    rest = re.split(r"\s[–—]\s", sentence[m.end():], maxsplit=1)[0]
+                    if not has_trigger(rest):
+                        continue
                 cuts.append(m.end())
     lead = _LEAD_SUB.match(sentence)
     if lead:
@@ -414,7 +420,9 @@ def analyse_clause(clause: Clause, places: list[PlaceMention],
             reporter = reporter or a  # "…, Defense Secretary Lloyd Austin said": the teller, after the fact
             continue
         if a.role == "reporter" or (re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\b", after) and a.end <= t0
-                                    and not re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\s+(?:that\s+)?(?:it|its|they|their)\b", after)):
+                                    and not re.match(r"\s*(?:\w+\s+)?" + _SPEECH + r"\s+(?:(?:on|in|via)\s+[\w-]+\s+)?(?:that\s+)?"
+                                                     r"(?:it|its|they|their)\b(?!\s+(?:own\s+)?(?:\w+\s+)?(?:members|fighters|men)\s+(?:were|had been|have been))",
+                                                     text[a.end:a.end + 60])):
             # whoever speaks first reports; "X said it struck …" is X telling its own act, a
             # group that "claimed" an attack owns it, and CENTCOM "announced strikes" it made
             if a.role == "reporter" or not re.match(r"\s*(?:\w+\s+)?(?:claimed|claims)\b", after):
@@ -458,6 +466,10 @@ def analyse_clause(clause: Clause, places: list[PlaceMention],
             if not words or words[-1].lower() not in _PREP:
                 subject = a  # the closest subject before the trigger
             continue
+    if agent is None and patient is None and reporter is not None and reporter.side in OPPONENT and re.search(
+            r"\b(?:its|their)\s+(?:own\s+)?(?:\w+\s+)?(?:members|fighters|commanders?|men|soldiers|troops|personnel|leaders?)\s+"
+            r"(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|martyred)", text, re.IGNORECASE):
+        patient = reporter  # "the PMF said four of its members were killed in the strike": it was hit
     if subject is not None and agent is None and _BLAME.search(text[subject.end:t0]):
         # the one blamed is the attacker; whoever blames is not
         blamed = next((a for a in actors if subject.end <= a.start < t0 and a.role != "reporter"), None)
