@@ -27,6 +27,7 @@ SETS = [
     ("development set D (benchmarks/devset_d)", ROOT / "benchmarks" / "devset_d", None),
     ("development set F (benchmarks/devset_f)", ROOT / "benchmarks" / "devset_f", None),
     ("development set G (benchmarks/devset_g)", ROOT / "benchmarks" / "devset_g", None),
+    ("development set H (benchmarks/devset_h)", ROOT / "benchmarks" / "devset_h", None),
     ("held out (benchmarks/heldout)", ROOT / "benchmarks" / "heldout", None),
 ]
 

@@ -69,3 +69,13 @@ def test_spans_are_qualified_so_they_never_date_one_event():
 def test_without_a_publication_date_relative_days_stay_unknown():
     assert all(t.date is None for t in find_times("on Tuesday", None))
     assert find_times("on 28 January 2024", None)[0].date == dt.date(2024, 1, 28)
+
+
+def test_a_day_of_the_month_alone_is_read_in_the_month_of_publication_or_the_one_before():
+    import datetime as dt
+    from geo.extract.dates import find_times
+
+    pub = dt.date(2023, 10, 26)
+    assert [t.date for t in find_times("On the 18th, two drones were launched.", pub)] == [dt.date(2023, 10, 18)]
+    assert [t.date for t in find_times("on the 28th rockets fell", pub)] == [dt.date(2023, 9, 28)]
+    assert find_times("soldiers of the 3rd Division", pub) == []

@@ -634,3 +634,9 @@ def test_bases_listed_between_dashes_stay_with_their_attack():
 def test_forces_that_hit_targets_struck():
     ev = only("CENTCOM said its forces hit nine targets at two locations in Syria on Monday.", dt.date(2024, 11, 12))
     assert (ev.actor1_side, ev.event_type, ev.targets_count) == ("us", "airstrike", 9)
+
+
+def test_an_american_strike_that_killed_members_is_american():
+    ev = only("The PMF said on Wednesday that four of its members had been killed in an American strike "
+              "on one of its sites in Babil province on Tuesday.", dt.date(2024, 7, 31))
+    assert ev.actor1_side == "us" and ev.killed == 4

@@ -47,6 +47,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"this year|last year|(?:over|in) (?:the )?(?:past|last|recent) (?:weeks|months|years)|"
         r"in recent (?:days|weeks|months|years)|over recent (?:days|weeks|months))\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<mod>in|since|until|from|during|by)\s+" + _YEAR + r"\b", re.IGNORECASE)),
+    # "on the 18th": a day of the month the report is written in (or of the one before)
+    ("ordinal", re.compile(r"\b(?:on|by|since|until)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?"
+                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|century|anniversary|time|day|floor|division|brigade))",
+                           re.IGNORECASE)),
 ]
 _SECOND_DAY = re.compile(r"\bfor (?:a|the) (?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th) (?:straight |consecutive )?(?:day|night)\b", re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"\b(?:since|from|until|till|through|between|starting|(?:began|begun|started|broke out|erupted)"
@@ -126,7 +130,7 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
     if not present:
         return []
     for kind, pat in _PATTERNS:
-        if kind in ("iso", "year") and "digit" not in present:
+        if kind in ("iso", "year", "ordinal") and "digit" not in present:
             continue
         if kind in ("mdy", "dmy") and not ("digit" in present and "month" in present):
             continue
@@ -174,6 +178,18 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: dt.date | None) -> Tim
         except ValueError:
             return None
         return TimeExpr(s, e, raw, d, "day", "explicit", _qualifier(text, s, None))
+    if kind == "ordinal":
+        if pub is None:
+            return None
+        day = int(gd["day"])
+        year, month = (pub.year, pub.month) if day <= pub.day else \
+            ((pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12))
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            return None
+        return TimeExpr(s, e, raw, d, "day", "explicit", _qualifier(text, s, None),
+                        f"'{raw}' read as a day of the month of publication, or of the month before")
     if kind in ("mdy", "dmy"):
         month, day = MONTHS[gd["mon"].lower().rstrip(".")], int(gd["day"])
         year = int(gd["year"]) if gd.get("year") else (_year_for(month, day, pub) if pub else None)

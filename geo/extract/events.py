@@ -53,7 +53,8 @@ _GAP_AFTER = re.compile(r"\s*,?\s*(?P<n>a|an|one|two|three|four|five|six|seven|e
                         r"(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 #: "at the same base", "toward the outpost": the site the report last named.
 _SAME_SITE = re.compile(r"\b(?:at|on|toward|towards|over|against|near|inside|into|hit|struck|targeted)\s+the\s+(?:same\s+)?"
-                        r"(?:base|outpost|garrison|airport|airfield|air base|camp|facility|site|field)\b", re.IGNORECASE)
+                        r"(?:base|outpost|garrison|airport|airfield|air base|camp|facility|site|field)\b|"
+                        r"\b(?:forces|troops|personnel|soldiers) there\b", re.IGNORECASE)
 #: "The depot was near Maysalun", "the site lies outside Albu Kamal": where a target is.
 _LOCATED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:depot|site|facility|warehouse|target|"
                       r"compound|building|base|outpost|camp|headquarters|house|vehicle|car)s?"

@@ -450,7 +450,8 @@ def analyse_clause(clause: Clause, places: list[PlaceMention],
             continue
         if a.end <= t0 and re.search(r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|targeted|"
                                      r"targeting|attacked|attacking|hit|hitting|struck|striking)\s+"
-                                     r"(?:[\w-]+\s+){0,3}$", pre, re.IGNORECASE) and not _AGENT_BY.search(pre):
+                                     r"(?!(?:in|by|during|when|after|with)\b)(?:[\w-]+\s+){0,3}$", pre, re.IGNORECASE) \
+                and not _AGENT_BY.search(pre):
             patient = patient or a  # "militants killed three US troops in a drone strike"
             continue
         if a.end <= t0 and _VICTIM_AFTER.match(text[a.end:a.end + 40]) and re.search(
