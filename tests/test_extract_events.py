@@ -640,3 +640,15 @@ def test_an_american_strike_that_killed_members_is_american():
     ev = only("The PMF said on Wednesday that four of its members had been killed in an American strike "
               "on one of its sites in Babil province on Tuesday.", dt.date(2024, 7, 31))
     assert ev.actor1_side == "us" and ev.killed == 4
+
+
+def test_a_town_south_of_the_capital_is_the_town():
+    ev = only("US aircraft struck militia positions at Jurf al-Sakhar, south of Baghdad, overnight, killing five "
+              "fighters.", dt.date(2024, 11, 22))
+    assert (ev.location, ev.killed) == ("Jurf al-Sakhar", 5)
+
+
+def test_a_launch_point_told_after_the_time_is_still_a_launch_point():
+    ev = only("Rockets were fired late on Sunday from Zummar, a town in Nineveh province, towards the coalition "
+              "base at Rumalyn.", dt.date(2024, 4, 22))
+    assert ev.place_id == "cur:rumalyn-landing-zone"

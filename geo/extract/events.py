@@ -653,11 +653,16 @@ def _choose_places(places: list[PlaceMention], text: str) -> list[tuple[PlaceMen
     # Syria") wins, else the anchor Y, and the other is recorded in the notes.
     result = list(kept)
     for i, b in enumerate(kept):
-        if i == 0 or not _NEAR.search(text[max(0, b.start - 40):b.start]):
+        near = _NEAR.search(text[max(0, b.start - 40):b.start]) if i else None
+        if near is None:
             continue
         a = kept[i - 1]
         between = text[a.end:b.start]
         if " and " in between or a not in result or b not in result:
+            continue
+        if re.match(r",\s*(?:some\s+|about\s+|\d+\s*(?:km|kilomet\w+|miles)\s+)?(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?"
+                    r"(?:(?:city|town|capital)\s+of\s+)?$", between, re.IGNORECASE):
+            result.remove(b)  # "Musayyib, south of Baghdad": Baghdad is only the reference
             continue
         if km(a.place, b.place) <= 60:
             result.remove(b)

@@ -581,7 +581,8 @@ def place_is_location(text: str, pm: PlaceMention) -> bool:
                     r"(?:the\s+)?(?:(?:city|town|capital) of\s+)?$", before)
     if far and int(far.group(1)) >= 25:
         return False  # "some 77 km northeast of Erbil city": a reference point, not the place
-    launch = re.search(r"\b(?:fired|launched|came|flown|flew in|sent|took off)\s+from\b(?P<rest>[^.;]*)$", text[max(0, pm.start - 90):pm.start])
+    launch = re.search(r"\b(?:fired|launched|came|flown|flew in|sent|took off)\s+(?:[\w-]+\s+){0,4}?from\b(?P<rest>[^.;]*)$",
+                       text[max(0, pm.start - 90):pm.start])
     if launch and not re.search(r"\b(?:toward|towards|at|against|on|into|targeting)\b", launch.group("rest")):
         return False  # "rockets fired from the town of Zummar in Nineveh province toward …": the launch point
     if pm.precision == "country" and re.match(r"\s+(?:Street|St\.|Road|Avenue|Square|Highway|Bridge|Hotel)\b", after):
