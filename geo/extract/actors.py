@@ -56,8 +56,8 @@ _LEXICON: list[tuple[str, str, str, str]] = [
     (r"(?:Iranian|Iran[’']s|Tehran[’']s)\s+(?:proxies|proxy groups?|allies|militias)|(?:Shia|Shiite)\s+militias?|[Pp]roxy groups?|Iranian-proxy groups?|Iranian groups?|Iranian militias?", "Iran-aligned militias", "iran_aligned", "actor"),
     (r"(?i:militia(?:s|men)?(?:\s+(?:groups?|forces|fighters|members|sites|positions|headquarters))?|militants?|armed groups)", "militias", "iran_aligned", "actor"),
     (r"Iranian(?:\s+(?:forces|military|regime|government|drones?|missiles?))?|Iran|Tehran", "Iran", "iran_aligned", "actor"),
-    (r"Israel(?:i)?(?:\s+(?:military|forces|air force|Air Force|jets|warplanes|aircraft|army|Defense Forces))?|IDF|Israel Defense Forces|"
-     r"(?i:Zionist (?:regime|entity|enemy))", "Israel", "israel", "actor"),
+    ((r"Israel(?:i)?(?:\s+(?:military|forces|air force|Air Force|jets|warplanes|aircraft|army|Defense Forces))?|IDF|"
+      r"Israel Defense Forces|(?i:Zionist (?:regime|entity|enemy))"), "Israel", "israel", "actor"),
     (r"ISIS|ISIL|Islamic State|Daesh|IS militants", "ISIS", "isis", "actor"),
     (r"(?:Syrian (?:government|regime|army|military|Arab Army|forces)|Assad(?:[’']s)? (?:regime|government|forces)|government forces|SAA)", "Syrian government", "syria_government", "actor"),
     (r"(?:Syrian Democratic Forces|SDF|Kurdish-led (?:forces|SDF)|YPG|Kurdish (?:fighters|forces|militia groups?))", "SDF", "sdf", "actor"),
@@ -65,8 +65,8 @@ _LEXICON: list[tuple[str, str, str, str]] = [
     (r"Turkey|Turkish(?:\s+(?:forces|military|army|jets|drones))?|Türkiye|Ankara", "Turkey", "turkey", "actor"),
     (r"Hamas", "Hamas", "other", "actor"),
     (r"Jordan(?:ian)?(?:[’']s)?\s+(?:air force|Air Force|warplanes|jets|military|army|armed forces|forces)|Jordanian", "Jordan", "other", "actor"),
-    (r"Hay[ae]t Tahrir al-Sham|HTS|Syrian National Army|SNA|Free Syrian Army|FSA|(?:Syrian )?rebels?|"
-     r"(?:armed )?opposition (?:fighters|forces|factions|groups)", "Syrian opposition", "other", "actor"),
+    ((r"Hay[ae]t Tahrir al-Sham|HTS|Syrian National Army|SNA|Free Syrian Army|FSA|(?:Syrian )?rebels?|"
+      r"(?:armed )?opposition (?:fighters|forces|factions|groups)"), "Syrian opposition", "other", "actor"),
     (r"Iraqi (?:government|army|security forces|military|prime minister|forces)|Baghdad", "Iraqi government", "other", "actor"),
 ]
 

@@ -23,7 +23,6 @@ from geo.extract.numbers import Count, casualties, parse_number
 from geo.extract.places import PlaceFinder, PlaceMention
 from geo.extract.reader import Report
 from geo.extract.rules import (
-    CAUSE,
     Clause,
     Mention,
     analyse_clause,
