@@ -652,3 +652,10 @@ def test_a_launch_point_told_after_the_time_is_still_a_launch_point():
     ev = only("Rockets were fired late on Sunday from Zummar, a town in Nineveh province, towards the coalition "
               "base at Rumalyn.", dt.date(2024, 4, 22))
     assert ev.place_id == "cur:rumalyn-landing-zone"
+
+
+def test_bulleted_targets_without_a_verb_are_places_of_the_strike():
+    found = events("US aircraft struck three sites in Iraq early on Wednesday. Officials named the targets as:\n\n"
+                   "- a Kataib Hezbollah compound at Jurf al-Sakhar, south of Baghdad;\n"
+                   "- a site in the al-Qaim area, near the Syrian border;\n", dt.date(2024, 1, 24))
+    assert {e.location for e in found if e.geo_precision == "town"} == {"Jurf al-Sakhar", "Al Qaim"}

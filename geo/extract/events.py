@@ -63,6 +63,7 @@ _LOCATED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:depot|site|f
 #: "The first target was a training facility near Albu Kamal.", "The other was in the Al Qaim area."
 _ONE_WAS = re.compile(r"\s*(?:One|Another|The (?:other|first|second|third|fourth|last|latter|former|targets?|sites?)|A (?:second|third))"
                       r"(?:\s+(?:one|site|target|location|strike|facility|place))?\s+(?:was|were|lay|hit)\b")
+_BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s*")
 #: A list item headed by a place: "- Al-Qaim, Iraq: …", "Albu Kamal – …".
 _LIST_PLACE = re.compile(r"\s*(?:[-*•]\s+)?(?=[A-Z])[^:–—|.]{2,40}?\s*(?::|\s[–—])\s")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w .]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
@@ -212,6 +213,9 @@ class _Document:
                 elif _LIST_PLACE.match(text) and n > 0 and (analysed[n - 1][1].rstrip().endswith(":")
                                                              or self.listed == n - 1):
                     self.list_target(seg, text, n)
+                elif self._bullet(seg) and n > 0 and (analysed[n - 1][1].rstrip().endswith(":")
+                                                     or self.listed == n - 1):
+                    self.list_target(seg, text, n, whole=True)  # "- a compound at Jurf al-Sakhar, …;"
                 elif _ONE_WAS.match(text) and (0 < n - self.told <= 3 or self.listed == n - 1):
                     self.list_target(seg, text, n, whole=True)
                 elif n == self.told + 1 and self.listed != n - 1 and not has_trigger(text):
@@ -390,6 +394,12 @@ class _Document:
                 self.add(_Draft(m, where.place if where else pm.place, prior, [(seg.text, seg.start, seg.end)],
                                 derived=True, notes=[note]))
         self.counter += 1
+
+    def _bullet(self, seg: Segment) -> bool:
+        """Whether ``seg`` is a list item ("- a compound at …"): the reader keeps the marker
+        out of the segment, so look at what opens its line."""
+        line_start = self.report.text.rfind("\n", 0, seg.start) + 1
+        return bool(_BULLET.fullmatch(self.report.text[line_start:seg.start]))
 
     def list_target(self, seg: Segment, text: str, n: int, whole: bool = False) -> None:
         """"- Al-Qaim, Iraq: militia positions near the crossing" under a line that
