@@ -79,3 +79,11 @@ def test_a_day_of_the_month_alone_is_read_in_the_month_of_publication_or_the_one
     assert [t.date for t in find_times("On the 18th, two drones were launched.", pub)] == [dt.date(2023, 10, 18)]
     assert [t.date for t in find_times("on the 28th rockets fell", pub)] == [dt.date(2023, 9, 28)]
     assert find_times("soldiers of the 3rd Division", pub) == []
+
+
+def test_at_the_weekend_is_the_saturday_and_sunday_before_publication():
+    import datetime as dt
+    from geo.extract.dates import find_times
+
+    (t,) = find_times("a barrage on Ain al-Asad at the weekend", dt.date(2024, 1, 24))
+    assert (t.date_start, t.date_end, t.precision) == (dt.date(2024, 1, 20), dt.date(2024, 1, 21), "week")

@@ -43,7 +43,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:over|in|during) (?:a|the) (?:24|48)-hour period|"
         r"(?:over|in|during) the (?:past|last) (?:day|few days|several days|two days|three days)|"
         r"(?:earlier|late|later) this week|this week|last week|(?:over )?the (?:past|last) week|"
-        r"over the weekend|last weekend|earlier this month|this month|last month|earlier this year|"
+        r"(?:over|at|during) the weekend|this weekend|last weekend|earlier this month|this month|last month|earlier this year|"
         r"this year|last year|(?:over|in) (?:the )?(?:past|last|recent) (?:weeks|months|years)|"
         r"in recent (?:days|weeks|months|years)|over recent (?:days|weeks|months))\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<mod>in|since|until|from|during|by)\s+" + _YEAR + r"\b", re.IGNORECASE)),
