@@ -418,7 +418,7 @@ class _Document:
             return
         self.listed = n
         chosen = [pm for pm, _ in _choose_places(places, text)] if whole else places[:1]
-        for pm in chosen:  # "The targets were a camp near Albu Kamal and a safe house near Mayadeen."
+        for pm in chosen:  # "The targets were a camp near Albu Kamal and a depot near Mayadeen."
             self.add(_Draft(base.m, pm.place, base.when, [(seg.text, seg.start, seg.end)],
                             notes=["one of the places listed for this attack"]))
 

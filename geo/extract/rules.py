@@ -588,7 +588,8 @@ def place_is_location(text: str, pm: PlaceMention) -> bool:
     if pm.precision == "country" and re.match(r"\s+(?:Street|St\.|Road|Avenue|Square|Highway|Bridge|Hotel)\b", after):
         return False  # "Palestine Street" in Baghdad
     if _NOT_PLACE_AFTER.match(after) and not re.search(
-            r"\b(?:in|at|on|near|of)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+|central\s+)?$", before, re.IGNORECASE):
+            r"\b(?:in|at|on|near|of|across|throughout|inside|within|into|over)\s+(?:the\s+)?"
+            r"(?:(?:north|south|east|west)\w*\s+|central\s+)?$", before, re.IGNORECASE):
         if pm.precision in ("country", "town"):
             return False
     if pm.precision == "country" and not _LOCATIVE.search(before) and not _LIST_AFTER_LOCATIVE.search(before) \
