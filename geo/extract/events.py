@@ -23,10 +23,12 @@ from geo.extract.numbers import Count, casualties, parse_number
 from geo.extract.places import PlaceFinder, PlaceMention
 from geo.extract.reader import Report
 from geo.extract.rules import (
+    UNIDENTIFIED,
     Clause,
     Mention,
     analyse_clause,
     has_trigger,
+    is_blast,
     is_reported,
     normalise_quotes,
     place_is_location,
@@ -67,7 +69,6 @@ _BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s*")
 #: A list item headed by a place: "- Al-Qaim, Iraq: …", "Albu Kamal – …".
 _LIST_PLACE = re.compile(r"\s*(?:[-*•]\s+)?(?=[A-Z])[^:–—|.]{2,40}?\s*(?::|\s[–—])\s")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w .]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
-_UNIDENTIFIED = {"iran_aligned": "Unidentified Iran-aligned group", "us": "United States"}
 
 
 def km(a: Any, b: Any) -> float:
@@ -339,7 +340,7 @@ class _Document:
             main = next((x for x in mentions if not x.clause.sub and x.side1 in OPPONENT), None)
             if main is not None:
                 m.side1, m.side_inferred = OPPONENT[main.side1], True
-                m.actor1 = m.actor1 or _UNIDENTIFIED.get(m.side1)
+                m.actor1 = m.actor1 or UNIDENTIFIED.get(m.side1)
         if m.side1 == "unknown" and (m.anaphoric or m.definite) and self.drafts:
             last = max(self.drafts, key=lambda d: d.order)  # "the missiles struck …": the attack told last
             m.side1, m.actor1, m.side_inferred = last.m.side1, last.m.actor1, True
@@ -352,7 +353,7 @@ class _Document:
             if m.side1 == "unknown":
                 return
             if m.side1 == "iran_aligned" and not m.actor1:
-                m.actor1 = "Unidentified Iran-aligned group"
+                m.actor1 = UNIDENTIFIED["iran_aligned"]
                 m.side_inferred = True
         if not chosen and m.clause.sub and main_places:
             # A cause told without a place ("… following rocket fire at a US base") is
@@ -460,7 +461,7 @@ class _Document:
     def _side_from_context(self, m: Mention) -> str:
         if m.event_type in _MILITIA_WEAPONS:
             return "iran_aligned"  # unclaimed rockets, drones and roadside bombs in this war
-        if re.match(r"(?:explosions?|blasts?)\b", m.trigger or "", re.IGNORECASE):
+        if is_blast(m.trigger):
             return "unknown"  # a blast nobody is said to have caused is not put on a side
         kinds = Counter(d.m.side1 for d in self.drafts if d.m.event_type == m.event_type or m.event_type == "attack")
         return kinds.most_common(1)[0][0] if kinds else "unknown"
@@ -633,10 +634,6 @@ def _repeat(m: Mention) -> int:
 def _shift(t: TimeExpr, by: int) -> TimeExpr:
     return TimeExpr(t.start + by, t.end + by, t.text, t.date, t.precision, t.kind, t.qualifier, t.note,
                     t.repeat_days, t.date_start, t.date_end)
-
-
-def _pshift(p: PlaceMention, by: int) -> PlaceMention:
-    return PlaceMention(p.start + by, p.end + by, p.text, p.place, p.precision, p.direction, p.others)
 
 
 

@@ -102,11 +102,12 @@ _INJURED = _patterns(_HURT_V, r"(?:injured|wounded|hurt|injuries)", r"(?:injurie
     re.compile(r"\b" + _APPROX + _RANGE + r"\s+" + _VICTIM[:-1] + r")?,?\s*" + _PASSIVE
                + r"(?:treated|evaluated|hospitali[sz]ed)\s+(?:for\s+(?:[\w-]+\s+){0,3}(?:injur|wound|concussion|trauma))?",
                re.IGNORECASE)]
-_CASUALTY_STEMS = ("kill", "dead", "die", "death", "injur", "wound", "hurt", "casualt", "fatalit", "toll", "left",
-                   "leaving", "martyr", "treated", "hospitali")
 # which of the two pattern lists can match at all (each list is costly: it tries every word)
-_KILL_WORD = re.compile(r"kill|dead|die|death|fatalit|toll|left|leaving|martyr", re.IGNORECASE)
-_HURT_WORD = re.compile(r"injur|wound|hurt|casualt|treated|evaluated|hospitali", re.IGNORECASE)
+_KILL_STEMS = ("kill", "dead", "die", "death", "fatalit", "toll", "left", "leaving", "martyr")
+_HURT_STEMS = ("injur", "wound", "hurt", "casualt", "treated", "evaluated", "hospitali")
+_CASUALTY_STEMS = _KILL_STEMS + _HURT_STEMS
+_KILL_WORD = re.compile("|".join(_KILL_STEMS), re.IGNORECASE)
+_HURT_WORD = re.compile("|".join(_HURT_STEMS), re.IGNORECASE)
 _NONE = re.compile(r"\bno (?:\w+ ){0,2}(?:casualties|injuries|deaths|fatalities)\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries)\b|"
                    r"\b(?:neither|none)\b[^.;]{0,40}\bcaused (?:any )?(?:casualties|injuries)\b", re.IGNORECASE)
 

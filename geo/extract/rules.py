@@ -20,8 +20,19 @@ from geo.extract.dates import TimeExpr
 from geo.extract.numbers import Count, casualties, parse_number, target_count
 from geo.extract.places import PlaceMention
 
-__all__ = ["Clause", "Mention", "analyse_clause", "has_trigger", "is_reported", "normalise_quotes",
-           "split_clauses"]
+__all__ = ["UNIDENTIFIED", "Clause", "Mention", "analyse_clause", "has_trigger", "is_blast", "is_reported",
+           "normalise_quotes", "split_clauses"]
+
+#: The actor named for a side when the report names none.
+UNIDENTIFIED = {"iran_aligned": "Unidentified Iran-aligned group", "us": "United States"}
+_BLAST = re.compile(r"(?:explosions?|blasts?)\b", re.IGNORECASE)
+#: "struck the base with drones and missiles": the first weapon named after "with".
+_WITH_WEAPON = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,2}?(drones?|rockets?|missiles?|mortars?)\b", re.IGNORECASE)
+
+
+def is_blast(trigger: str | None) -> bool:
+    """Whether an event was told only as a blast ("explosions were heard"): nobody is named."""
+    return bool(_BLAST.match(trigger or ""))
 
 #: The words that join a reaction to its cause; the clause they open tells the cause.
 CAUSE_WORDS = (r"(?:in response to|in retaliation for|in reprisal for|in answer to|in reply to|"
@@ -491,9 +502,9 @@ def analyse_clause(clause: Clause, places: list[PlaceMention],
     side_inferred = False
     if agent is not None:
         side1, actor1 = agent.side, canonical_name(agent)
-    elif patient is not None and patient.side in OPPONENT and not re.match(r"(?:explosions?|blasts?)\b", tword):
+    elif patient is not None and patient.side in OPPONENT and not is_blast(tword):
         side1, side_inferred = OPPONENT[patient.side], True
-        actor1 = {"iran_aligned": "Unidentified Iran-aligned group", "us": "United States"}.get(side1, side1)
+        actor1 = UNIDENTIFIED.get(side1, side1)
     else:
         side1, actor1, side_inferred = "unknown", None, True
     if patient is not None and (agent is None or patient.side != agent.side or patient is not agent):
@@ -535,11 +546,7 @@ def is_reported(text: str, t: TimeExpr) -> bool:
 def _event_type(text: str, trig: re.Match[str], side1: str) -> str:
     word = trig.group("t").lower()
     if side1 == "unknown" and re.fullmatch(r"(?:precision |retaliatory )?(?:strikes?|struck)", word):
-        before = text[max(0, trig.start() - 30):trig.start()]
-        weapon = next((etype for etype, rx in _TYPE_WORDS[:5] if rx.search(before)), None)
-        used = re.search(r"\bwith\s+(?:[\w-]+\s+){0,2}?(drones?|rockets?|missiles?|mortars?)\b", text[trig.end():], re.IGNORECASE)
-        if weapon is None and used:  # "struck the base with drones and missiles"
-            weapon = next(etype for etype, rx in _TYPE_WORDS[:5] if rx.search(used.group(1)))
+        weapon = _weapon_type(text[max(0, trig.start() - 30):trig.start()]) or _weapon_with(text, trig)
         return weapon or "airstrike"  # "an explosive drone struck"; else an unattributed strike is an air strike
     for etype, rx in _TYPE_WORDS:
         if rx.search(word):
@@ -553,10 +560,20 @@ def _event_type(text: str, trig: re.Match[str], side1: str) -> str:
     for etype in found:
         if etype != "airstrike":
             return etype
-    used = re.search(r"\bwith\s+(?:[\w-]+\s+){0,2}?(drones?|rockets?|missiles?|mortars?)\b", text[trig.end():], re.IGNORECASE)
-    if used and side1 not in ("us", "israel"):  # "struck the base with drones and missiles"
-        return next(etype for etype, rx in _TYPE_WORDS[:5] if rx.search(used.group(1)))
+    weapon = _weapon_with(text, trig) if side1 not in ("us", "israel") else None
+    if weapon:
+        return weapon
     return "airstrike" if found and side1 not in ("iran_aligned",) else "attack"
+
+
+def _weapon_type(text: str) -> str | None:
+    """The militia-weapon event type a phrase names (rocket, missile, drone, artillery, IED)."""
+    return next((etype for etype, rx in _TYPE_WORDS[:5] if rx.search(text)), None)
+
+
+def _weapon_with(text: str, trig: re.Match[str]) -> str | None:
+    used = _WITH_WEAPON.search(text, trig.end())
+    return _weapon_type(used.group(1)) if used else None
 
 
 def _targets(text: str, t1: int) -> str | None:
