@@ -553,7 +553,7 @@ def test_jordanian_warplanes_are_an_actor_and_the_missiles_they_fired_are_theirs
                    "near the Sayyida Zaynab shrine.", dt.date(2023, 12, 2))
     assert {e.actor1_side for e in found} == {"israel"}
     ev = only("Jordanian warplanes struck a village in Syria's Suwayda province on Thursday.")
-    assert ev.actor1 and ev.actor1_side == "other"
+    assert ev.actor1 and ev.actor1_side == "jordan"  # its own side (issue 13), no longer "other"
 
 
 @pytest.mark.parametrize("text, killed, injured", [
