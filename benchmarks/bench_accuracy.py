@@ -28,7 +28,10 @@ SETS = [
     ("development set F (benchmarks/devset_f)", ROOT / "benchmarks" / "devset_f", None),
     ("development set G (benchmarks/devset_g)", ROOT / "benchmarks" / "devset_g", None),
     ("development set H (benchmarks/devset_h)", ROOT / "benchmarks" / "devset_h", None),
+    ("development set I (benchmarks/devset_i)", ROOT / "benchmarks" / "devset_i", None),
+    ("development set J (benchmarks/devset_j)", ROOT / "benchmarks" / "devset_j", None),
     ("held out (benchmarks/heldout)", ROOT / "benchmarks" / "heldout", None),
+    ("held out B (benchmarks/heldout_b)", ROOT / "benchmarks" / "heldout_b", None),
 ]
 
 

@@ -116,6 +116,7 @@ class _Draft:
     injured: Count | None = None
     rows: set[int] = field(default_factory=set)
     order: int = 0
+    told: str = "news"  # how the report tells it (geo.extract.background)
 
 
 def _time_rank(w: _When) -> int:
@@ -579,6 +580,9 @@ class _Document:
 
     # -- output -------------------------------------------------------------------------
     def finish(self) -> list[Event]:
+        from geo.extract.background import sort_news
+
+        sort_news(self)
         out = []
         for d in self.drafts:
             if d.place is None:
