@@ -6,7 +6,7 @@ GDELT-style extraction floods a map with background: "… came days after a dron
 three soldiers" becomes a second event on the report's date, "the largest of more than
 140 attacks" becomes a country-wide point, "Mourners carry a coffin …" becomes a strike.
 This pass runs over a report's events once its mentions are put together
-(:mod:`geo.extract.events`), and for each decides how the report tells it:
+(:mod:`geo.extract.discourse`), and for each decides how the report tells it:
 
 * **news** — told in a main clause without a retelling cue, or told again that way;
 * **background** — told only in a cause clause beside a reaction ("… in retaliation for
@@ -25,6 +25,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from geo.extract.attach import precision_of
+from geo.extract.discourse import EventBook
+from geo.extract.discourse import _places_ok as places_ok
+from geo.extract.discourse import _types_ok as types_ok
+from geo.extract.when import dates_ok
 
 __all__ = ["Cue", "cues", "sentence_role", "sort_news"]
 
@@ -88,9 +94,8 @@ def _line(text: str, start: int) -> str:
     return text[a:b if b >= 0 else len(text)]
 
 
-def _role(doc: Any, d: Any) -> str:
+def _role(book: Any, text: str, d: Any) -> str:
     """How the report tells draft ``d``: the best role of any of its sentences."""
-    text = doc.report.text
     roles = []
     for i, (quote, start, _end) in enumerate(d.quotes):
         line = _line(text, start)
@@ -98,7 +103,7 @@ def _role(doc: Any, d: Any) -> str:
             sub = d.m.clause.sub
             clause = d.m.clause.text
             # a cause clause is background when a reaction is told beside it
-            beside = sub and any(o is not d and o.quotes[0][1] == start and not o.m.clause.sub for o in doc.drafts)
+            beside = sub and any(o is not d and o.quotes[0][1] == start and not o.m.clause.sub for o in book.drafts)
             role = sentence_role(quote if sub else clause, cause_clause=sub, line=line if len(line) < 400 else quote)
             if role == "news" and beside:
                 role = "background"
@@ -112,56 +117,51 @@ def _role(doc: Any, d: Any) -> str:
 
 
 def _precise(d: Any) -> bool:
-    from geo.extract.places import PRECISION_OF_KIND
-
     return (d.when.quality in ("explicit", "derived") and d.when.precision == "day"
-            and d.place is not None and PRECISION_OF_KIND.get(d.place.kind, "town") in ("site", "town"))
+            and d.place is not None and precision_of(d.place) in ("site", "town"))
 
 
-def _retold(doc: Any, d: Any, news: list[Any]) -> Any:
+def _retold(d: Any, news: list[Any]) -> Any:
     """The news event that background draft ``d`` retells, if any."""
-    from geo.extract import events as ev
-
     for n in sorted(news, key=lambda n: -n.order):
         if n.m.side1 != d.m.side1 and not d.m.side_inferred:
             continue
-        if not ev._types_ok(n.m.event_type, d.m.event_type):
+        if not types_ok(n.m.event_type, d.m.event_type):
             continue
-        coarse = d.place is not None and ev._prec(d.place) in ("admin1", "country")
-        if not (ev._places_ok(n.place, d.place) or (coarse and n.place is not None
-                                                    and n.place.country == d.place.country)):
+        coarse = d.place is not None and precision_of(d.place) in ("admin1", "country")
+        if not (places_ok(n.place, d.place) or (coarse and n.place is not None
+                                                and n.place.country == d.place.country)):
             continue
-        if ev._dates_ok(n.when, d.when) or d.when.quality in ("inherited", "focus", "default"):
+        if dates_ok(n.when, d.when) or d.when.quality in ("inherited", "focus", "default"):
             return n
     return None
 
 
-def sort_news(doc: Any) -> None:
-    """Decide news from background for every draft of ``doc`` (an ``events._Document``),
-    joining retellings to the news they retell and dropping what cannot stand alone."""
-    from geo.extract.events import _prec
-
-    if not doc.drafts:
+def sort_news(book: EventBook, text: str) -> None:
+    """Decide news from background for every draft in ``book`` (one report's events;
+    ``text`` is the report's), joining retellings to the news they retell and dropping
+    what cannot stand alone."""
+    if not book.drafts:
         return
-    roles = {id(d): _role(doc, d) for d in doc.drafts}
-    news = [d for d in doc.drafts if roles[id(d)] == "news"]
+    roles = {id(d): _role(book, text, d) for d in book.drafts}
+    news = [d for d in book.drafts if roles[id(d)] == "news"]
     keep = []
-    for d in doc.drafts:
+    for d in book.drafts:
         role = roles[id(d)]
         d.told = role
         if role == "news":
             keep.append(d)
             continue
-        if role == "tally" and not (d.place is not None and _prec(d.place) == "country"):
+        if role == "tally" and not (d.place is not None and precision_of(d.place) == "country"):
             d.told = "news"  # a count that still names one place is that place's event
             keep.append(d)
             continue
-        target = _retold(doc, d, news) if role == "background" else None
+        target = _retold(d, news) if role == "background" else None
         if target is not None:
-            doc._merge(target, d, anaphor=True)
+            book._merge(target, d, anaphor=True)
             continue
         if role == "background" and _precise(d):
             d.notes.append("told as background in this report (a retelling, a cause or a comparison)")
             keep.append(d)
-    doc.drafts[:] = keep
+    book.drafts[:] = keep
 
