@@ -15,6 +15,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from geo.extract.attribution import settle_sides
 from geo.extract.background import sort_news
 from geo.extract.attach import (
     COUNTRY_NAMES,
@@ -211,7 +212,8 @@ class _Document:
 
     # -- output -------------------------------------------------------------------------
     def finish(self) -> list[Event]:
-        sort_news(self.book, self.report.text)
+        settle_sides(self.book)
+        sort_news(self.book, self.report.text, self.report.published)
         return [self.to_event(d) for d in self.book.drafts if d.place is not None]
 
     def to_event(self, d: Draft) -> Event:
