@@ -21,6 +21,11 @@ def build(
         "--reports", help="Also extract events from these reports (files or directories): "
                           "merged across reports, then corrected or confirmed by the curated "
                           "events.", show_default=False)] = None,
+    decisions: Annotated[Path | None, typer.Option(
+        "--decisions", help="A `geo review` decisions file: rejected events dropped, accepted and "
+                            "corrected ones as signed, unreviewed ones in a layer of their own.", show_default=False)] = None,
+    reviewed_only: Annotated[bool, typer.Option(
+        "--reviewed-only", help="With --decisions: leave out the events no one has reviewed.")] = False,
 ) -> None:
     """Build the event map and GeoJSON from the seed data set.
 
@@ -37,9 +42,11 @@ def build(
         geo build
         geo build --seeds my-seeds/ --out site/
         geo build --reports new-reports/ --out site/
+        geo build --reports new-reports/ --decisions decisions.yaml
     """
     with cli_errors():
         from geo.pipeline import build as run_build
 
-        result = run_build(seeds, out, reports=reports or ())
+        result = run_build(seeds, out, reports=reports or (), decisions=decisions,
+                           reviewed_only=reviewed_only)
         typer.echo(result.summary())

@@ -20,6 +20,11 @@ def export(
     events: Annotated[Path | None, typer.Option(
         "--events", help="Events file to read: .geojson/.json or curated .yaml "
                          "(default: the seed events).", show_default=False)] = None,
+    decisions: Annotated[Path | None, typer.Option(
+        "--decisions", help="A `geo review` decisions file: rejected events dropped, accepted and "
+                            "corrected ones as signed (unreviewed ones kept unless --reviewed-only); without --events, the signed events.", show_default=False)] = None,
+    reviewed_only: Annotated[bool, typer.Option(
+        "--reviewed-only", help="With --decisions: leave out the events no one has reviewed.")] = False,
 ) -> None:
     """Export events to a GIS file.
 
@@ -31,6 +36,7 @@ def export(
     Example:
         geo export --format geojson --out events.geojson
         geo export --events curated.yaml --out curated.geojson
+        geo export --events extracted.geojson --decisions decisions.yaml --out reviewed.gpkg
     """
     with cli_errors():
         from geo.events_io import read_frame
@@ -41,7 +47,12 @@ def export(
         name = fmt.lower() if fmt else format_for(out)
         # read_frame validates GeoJSON and YAML record by record, and reads GeoPackage and
         # GeoParquet (our own exports) straight into a frame: a million events stay fast
-        frame = read_frame(events, nested=False) if events is not None else to_frame(seed_events())
+        if decisions is not None:
+            from geo.review.apply import reviewed_events
+
+            frame, _ = reviewed_events(events, decisions, reviewed_only)
+        else:
+            frame = read_frame(events, nested=False) if events is not None else to_frame(seed_events())
         export_frame(frame, out, name)
         n = len(frame)
         typer.echo(f"exported {n} event{'s' if n != 1 else ''} to {out} ({name})")

@@ -19,6 +19,11 @@ def map_(
                          "`geo export` writes; default: the seed events).", show_default=False)] = None,
     title: Annotated[str | None, typer.Option("--title", help="The map's title.",
                                               show_default=False)] = None,
+    decisions: Annotated[Path | None, typer.Option(
+        "--decisions", help="A `geo review` decisions file: rejected events dropped, accepted and "
+                            "corrected ones as signed (unreviewed ones in a layer of their own); without --events, the signed events.", show_default=False)] = None,
+    reviewed_only: Annotated[bool, typer.Option(
+        "--reviewed-only", help="With --decisions: leave out the events no one has reviewed.")] = False,
 ) -> None:
     """Render events to one static HTML map, layered by actor side and filterable by date.
 
@@ -30,6 +35,7 @@ def map_(
     Example:
         geo map --out maps/seed.html
         geo map --events extracted.geojson --out maps/extracted.html --title "Extracted"
+        geo map --events extracted.geojson --decisions decisions.yaml --out maps/reviewed.html
     """
     with cli_errors():
         from geo.events_io import read_frame
@@ -37,6 +43,12 @@ def map_(
         from geo.mapping import write_map
         from geo.pipeline import seed_events
 
-        frame = read_frame(events) if events is not None else to_frame(seed_events())
-        write_map(frame, out, title=title)
+        unreviewed: frozenset[str] = frozenset()
+        if decisions is not None:
+            from geo.review.apply import reviewed_events
+
+            frame, unreviewed = reviewed_events(events, decisions, reviewed_only)
+        else:
+            frame = read_frame(events) if events is not None else to_frame(seed_events())
+        write_map(frame, out, title=title, unreviewed=unreviewed)
         typer.echo(f"mapped {len(frame)} event{'s' if len(frame) != 1 else ''} to {out}")

@@ -1,0 +1,66 @@
+"""What `geo review` reviews: reports (extracted on the fly) and events files, mixed."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from geo.exc import InputError
+from geo.model import Event
+
+__all__ = ["ReviewInputs", "load_inputs", "is_events_file"]
+
+
+@dataclass
+class ReviewInputs:
+    events: list[Event] = field(default_factory=list)
+    #: doc name → the report's clean text (what the evidence offsets point into)
+    texts: dict[str, str] = field(default_factory=dict)
+    failed: list[str] = field(default_factory=list)
+
+
+def is_events_file(path: Path) -> bool:
+    from geo.events_io import EVENT_READERS, READERS
+
+    return path.is_file() and path.suffix.lower() in (set(EVENT_READERS) | set(READERS))
+
+
+def load_inputs(paths: Iterable[str | PathLike[str]], *, published: dt.date | None = None,
+                manifest: Mapping[str, Mapping[str, Any]] | None = None,
+                on_error: Callable[[str], None] | None = None) -> ReviewInputs:
+    """Events of every input: events files loaded, report files and folders extracted.
+
+    Unreadable reports go to ``on_error`` (and ``failed``); the rest are still read.
+    Raises InputError when no input gave anything to review.
+    """
+    from geo.events_io import load_events
+    from geo.extract import extract_paths
+
+    out = ReviewInputs()
+    reports: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise InputError(f"{p}: no such report or events file")
+        if is_events_file(p):
+            out.events.extend(load_events(p))
+        else:
+            reports.append(p)
+
+    def failed(message: str) -> None:
+        out.failed.append(message)
+        if on_error is not None:
+            on_error(message)
+
+    def read(report: Any, events: list[Event]) -> None:
+        out.texts[report.doc] = report.text
+
+    if reports:
+        out.events.extend(extract_paths(reports, published=published, manifest=manifest,
+                                        on_error=failed, on_report=read))
+    if not out.events and not out.texts:
+        raise InputError("nothing to review: no input could be read")
+    return out
