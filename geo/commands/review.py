@@ -106,9 +106,9 @@ def _serve(inputs: list[Path], decisions: Path, port: int, host: str, no_browser
     todo = sum(1 for it in desk.items() if it.status in ("unreviewed", "changed"))
     typer.echo(f"geo review: {len(desk.items())} events, {todo} to review; decisions in "
                f"{decisions}")
-    typer.echo(f"geo review: open {url}  (Ctrl+C to stop)")
     if token:
         typer.echo(f"geo review: token {token} (needed because --host is not loopback)")
+    typer.echo(f"geo review: open {url}  (Ctrl+C to stop)")
     if not no_browser:
         import webbrowser
 
