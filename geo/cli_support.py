@@ -9,7 +9,7 @@ import typer
 
 from geo.exc import GeoError
 
-__all__ = ["cli_errors", "fail"]
+__all__ = ["cli_errors", "decisions_option", "fail", "reviewed_only_option"]
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -33,6 +33,18 @@ def cli_errors(code: int | None = None) -> Iterator[None]:
         raise fail(str(err), code if code is not None else 2) from None
     except KeyboardInterrupt:
         raise fail("interrupted", 130) from None
+
+
+def decisions_option(unreviewed: str) -> typer.models.OptionInfo:
+    """`--decisions FILE` of the commands that read a `geo review` decisions file."""
+    return typer.Option("--decisions", show_default=False, help=(
+        "A `geo review` decisions file: rejected events dropped, accepted and corrected ones "
+        f"as signed, {unreviewed}."))
+
+
+def reviewed_only_option() -> typer.models.OptionInfo:
+    return typer.Option("--reviewed-only",
+                        help="With --decisions: leave out the events no one has reviewed.")
 
 
 def stdout_is_terminal() -> bool:

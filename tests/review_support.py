@@ -118,3 +118,23 @@ class CliServer:
         for stream in (self.proc.stdout, self.proc.stderr):
             if not stream.closed:
                 stream.close()
+
+
+def many_events_file(path: Path, n: int) -> Path:
+    """An events file of ``n`` distinct events (each its own report and sentence), made by
+    varying the events of the review reports: the 5,000-event page test and benchmark."""
+    import dataclasses
+    import random
+
+    from geo.export.geojson import write_geojson
+
+    base, _ = extracted([REPORTS])
+    rng = random.Random(7)
+    out = []
+    for i in range(n):
+        ev = base[i % len(base)]
+        src = tuple(dataclasses.replace(s, doc=f"synthetic-{i:05d}.txt", quote=f"{s.quote} ({i})")
+                    for s in ev.sources)
+        out.append(dataclasses.replace(ev, id="", sources=src, confidence=round(rng.random(), 2)))
+    write_geojson(out, path)
+    return path

@@ -1,7 +1,6 @@
 """The review desk's JSON API, against a real uvicorn server on 127.0.0.1."""
 from __future__ import annotations
 
-import json
 import threading
 
 import httpx

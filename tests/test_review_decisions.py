@@ -10,8 +10,14 @@ from review_support import REPORTS, copy_reports, extracted
 
 from geo.exc import InputError
 from geo.model import Event, Source
-from geo.review import (DecisionStore, ReviewDesk, apply_decisions, assign_keys,
-                        match_decisions, review_stats)
+from geo.review import (
+    DecisionStore,
+    ReviewDesk,
+    apply_decisions,
+    assign_keys,
+    match_decisions,
+    review_stats,
+)
 from geo.review.keys import normalise_quote
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import cli_errors
+from geo.cli_support import cli_errors, decisions_option, reviewed_only_option
 
 __all__ = ["build"]
 
@@ -21,11 +21,9 @@ def build(
         "--reports", help="Also extract events from these reports (files or directories): "
                           "merged across reports, then corrected or confirmed by the curated "
                           "events.", show_default=False)] = None,
-    decisions: Annotated[Path | None, typer.Option(
-        "--decisions", help="A `geo review` decisions file: rejected events dropped, accepted and "
-                            "corrected ones as signed, unreviewed ones in a layer of their own.", show_default=False)] = None,
-    reviewed_only: Annotated[bool, typer.Option(
-        "--reviewed-only", help="With --decisions: leave out the events no one has reviewed.")] = False,
+    decisions: Annotated[Path | None, decisions_option(
+        "unreviewed ones in a layer of their own")] = None,
+    reviewed_only: Annotated[bool, reviewed_only_option()] = False,
 ) -> None:
     """Build the event map and GeoJSON from the seed data set.
 

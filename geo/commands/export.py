@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import cli_errors
+from geo.cli_support import cli_errors, decisions_option, reviewed_only_option
 
 __all__ = ["export"]
 
@@ -20,11 +20,9 @@ def export(
     events: Annotated[Path | None, typer.Option(
         "--events", help="Events file to read: .geojson/.json or curated .yaml "
                          "(default: the seed events).", show_default=False)] = None,
-    decisions: Annotated[Path | None, typer.Option(
-        "--decisions", help="A `geo review` decisions file: rejected events dropped, accepted and "
-                            "corrected ones as signed (unreviewed ones kept unless --reviewed-only); without --events, the signed events.", show_default=False)] = None,
-    reviewed_only: Annotated[bool, typer.Option(
-        "--reviewed-only", help="With --decisions: leave out the events no one has reviewed.")] = False,
+    decisions: Annotated[Path | None, decisions_option(
+        "unreviewed ones kept unless --reviewed-only (without --events: the signed events)")] = None,
+    reviewed_only: Annotated[bool, reviewed_only_option()] = False,
 ) -> None:
     """Export events to a GIS file.
 

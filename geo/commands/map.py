@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import cli_errors
+from geo.cli_support import cli_errors, decisions_option, reviewed_only_option
 
 __all__ = ["map_"]
 
@@ -19,11 +19,9 @@ def map_(
                          "`geo export` writes; default: the seed events).", show_default=False)] = None,
     title: Annotated[str | None, typer.Option("--title", help="The map's title.",
                                               show_default=False)] = None,
-    decisions: Annotated[Path | None, typer.Option(
-        "--decisions", help="A `geo review` decisions file: rejected events dropped, accepted and "
-                            "corrected ones as signed (unreviewed ones in a layer of their own); without --events, the signed events.", show_default=False)] = None,
-    reviewed_only: Annotated[bool, typer.Option(
-        "--reviewed-only", help="With --decisions: leave out the events no one has reviewed.")] = False,
+    decisions: Annotated[Path | None, decisions_option(
+        "unreviewed ones in a layer of their own (without --events: the signed events)")] = None,
+    reviewed_only: Annotated[bool, reviewed_only_option()] = False,
 ) -> None:
     """Render events to one static HTML map, layered by actor side and filterable by date.
 

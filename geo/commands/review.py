@@ -28,7 +28,8 @@ def review(
     decisions: Annotated[Path, typer.Option(
         "--decisions", help="Decisions file (YAML), created if missing and rewritten "
                             "atomically after every decision.")] = Path("decisions.yaml"),
-    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 8765,
+    port: Annotated[int, typer.Option(
+        "--port", help="Port to listen on (0: any free port).")] = 8765,
     host: Annotated[str, typer.Option(
         "--host", help="Address to bind.  Anything but a loopback address requires the "
                        "token printed at start-up.")] = "127.0.0.1",

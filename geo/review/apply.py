@@ -93,7 +93,8 @@ def review_extracted(curated: list[Event], reports: list[str | PathLike[str]],
 
     store = _existing_store(decisions)
     docs: set[str] = set()
-    extracted = list(extract_paths(reports, on_report=lambda r, _: docs.add(r.doc))) if reports else []
+    extracted = (list(extract_paths(reports, on_report=lambda r, _: docs.add(r.doc)))
+                 if reports else [])
     reviewed = apply_decisions(extracted, store, docs if reports else
                                {s.doc for d in store for s in d.event.sources})
     kept = reviewed.without_unreviewed() if reviewed_only else reviewed.events

@@ -21,11 +21,24 @@ from typing import Any
 from geo.exc import InputError, ValidationError
 from geo.model import EVENT_FIELDS, Event
 from geo.review.keys import Span, assign_keys, spans_of
-from geo.review.store import (DECISIONS, REJECT_REASONS, Decision, DecisionStore,
-                              event_record, now_utc)
+from geo.review.store import (
+    DECISIONS,
+    REJECT_REASONS,
+    Decision,
+    DecisionStore,
+    event_record,
+    now_utc,
+)
 
-__all__ = ["STATUSES", "EDITABLE_FIELDS", "Item", "ReviewDesk", "UnknownEvent", "match_decisions",
-           "content_diff"]
+__all__ = [
+    "EDITABLE_FIELDS",
+    "STATUSES",
+    "Item",
+    "ReviewDesk",
+    "UnknownEvent",
+    "content_diff",
+    "match_decisions",
+]
 
 STATUSES: tuple[str, ...] = ("unreviewed", "changed", "accepted", "edited", "rejected")
 
@@ -193,10 +206,12 @@ def _edited(base: Event, fields: Mapping[str, Any]) -> Event:
     """``base`` with ``fields`` changed; a new place_id alone brings its coordinates."""
     unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
     if unknown:
-        raise InputError(f"{unknown[0]!r} cannot be edited (editable: {', '.join(EDITABLE_FIELDS)})")
+        raise InputError(f"{unknown[0]!r} cannot be edited "
+                         f"(editable: {', '.join(EDITABLE_FIELDS)})")
     rec = event_record(base)
     changes = dict(fields)
-    if changes.get("place_id") and "lat" not in changes and changes["place_id"] != rec.get("place_id"):
+    new_place = changes.get("place_id")
+    if new_place and "lat" not in changes and new_place != rec.get("place_id"):
         changes = {**_place_fields(str(changes["place_id"])), **changes}
     elif ("lat" in changes or "lon" in changes) and "place_id" not in changes:
         changes["place_id"] = None  # a point clicked on the map is no gazetteer place

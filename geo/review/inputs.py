@@ -11,7 +11,7 @@ from typing import Any
 from geo.exc import InputError
 from geo.model import Event
 
-__all__ = ["ReviewInputs", "load_inputs", "is_events_file"]
+__all__ = ["ReviewInputs", "is_events_file", "load_inputs"]
 
 
 @dataclass

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from geo.model import Event, Source
 
-__all__ = ["Span", "normalise_quote", "span_of", "spans_of", "key_of_spans", "assign_keys"]
+__all__ = ["Span", "assign_keys", "key_of_spans", "normalise_quote", "span_of", "spans_of"]
 
 #: (doc, normalised quote) — or (doc, "@start-end") for a source given without its quote.
 Span = tuple[str, str]

@@ -42,10 +42,17 @@ from gazetteer.regions import REGIONS_FILE
 from geo.exc import GeoError, InputError
 from geo.review.desk import EDITABLE_FIELDS, Item, ReviewDesk, UnknownEvent
 from geo.review.store import REJECT_REASONS, event_record
-from geo.vocab import (DATE_PRECISIONS, EVENT_TYPE_LABELS, EVENT_TYPES, GEO_PRECISION_RADIUS_KM,
-                       GEO_PRECISIONS, SIDE_LABELS, SIDES)
+from geo.vocab import (
+    DATE_PRECISIONS,
+    EVENT_TYPE_LABELS,
+    EVENT_TYPES,
+    GEO_PRECISION_RADIUS_KM,
+    GEO_PRECISIONS,
+    SIDE_LABELS,
+    SIDES,
+)
 
-__all__ = ["create_app", "is_loopback", "bind_socket", "serve", "new_token", "item_json"]
+__all__ = ["bind_socket", "create_app", "is_loopback", "item_json", "new_token", "serve"]
 
 PAGE = Path(__file__).with_name("static") / "review.html"
 #: Country and governorate outlines: the page's offline base map.
@@ -195,7 +202,7 @@ def create_app(desk: ReviewDesk, token: str | None = None,
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:
         return _error(500, f"internal error: {type(exc).__name__}: {exc}")
 
-    import xstatic.pkg.leaflet as leaflet
+    from xstatic.pkg import leaflet
 
     middleware = []
     if loopback_names:

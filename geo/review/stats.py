@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from geo.review.store import DecisionStore
 
-__all__ = ["ReviewStats", "review_stats", "edited_groups"]
+__all__ = ["ReviewStats", "edited_groups", "review_stats"]
 
 #: Fields a new place changes together: counted once, as "place".
 _PLACE = frozenset({"location", "place_id", "country", "admin1", "lat", "lon"})
