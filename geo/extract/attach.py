@@ -1,0 +1,209 @@
+"""Where a mention happened: which places a sentence names are the event's, and which not.
+
+The gazetteer finds every place name; most are not where anything happened.  A dateline
+("BAGHDAD (Agency) –") is where the reporter filed from; "Iraq's security forces" and
+"Iraq opposed …" name a country as an actor; "rockets fired from Zummar toward …" names
+the launch point; "77 km northeast of Erbil" and "Musayyib, south of Baghdad" name a
+reference point, not the place; "the war in Gaza", "based in Beirut" are background.
+Of the places kept, containers give way to what they contain ("Harir air base in
+Erbil"), and "X, near Y" is one location told twice.  Sentences without a trigger can
+still sharpen the last event's place ("The depot was near Maysalun"), list the places it
+struck ("- Al-Qaim, Iraq: …", "The second target was …") or point back to its site
+("at the same base").
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gazetteer.index import haversine_km
+from geo.extract.actors import find_actors
+from geo.extract.places import PlaceFinder, PlaceMention
+from geo.extract.text import Segment
+
+__all__ = ["COUNTRY_NAMES", "PRECISION_RANK", "SCOPE", "choose_places", "contains", "is_elsewhere", "km",
+           "place_is_location", "places_in", "points_to_same_site", "precision_of"]
+
+PRECISION_RANK = {"site": 0, "town": 1, "admin1": 2, "country": 3, None: 4}
+#: The countries the data set covers; a cause's or a dateline's country elsewhere is not voted for.
+SCOPE = ("SY", "IQ", "JO")
+COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "JO": "Jordan", "LB": "Lebanon", "IR": "Iran", "IL": "Israel",
+                 "TR": "Turkey", "YE": "Yemen", "SA": "Saudi Arabia", "KW": "Kuwait"}
+_ELSEWHERE = re.compile(r"\b(?:Houthis?|Ansar Allah|Red Sea|Gulf of Aden|Arabian Sea|Bab el-Mandeb|Mediterranean|"
+                        r"Hodeidah|Sanaa|Yemen\w*|Lebanon|Lebanese|Gaza|West Bank|Tel Aviv|Beirut|Tehran|Iranian territory|"
+                        r"Golan|Eilat|Haifa|Israeli territory|occupied territories|occupied Palestine)\b")
+#: "at the same base", "toward the outpost": the site the report last named.
+_SAME_SITE = re.compile(r"\b(?:at|on|toward|towards|over|against|near|inside|into|hit|struck|targeted)\s+the\s+(?:same\s+)?"
+                        r"(?:base|outpost|garrison|airport|airfield|air base|camp|facility|site|field)\b|"
+                        r"\b(?:forces|troops|personnel|soldiers) there\b", re.IGNORECASE)
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w .]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
+_NOT_PLACE_AFTER = re.compile(r"^\s*(?:(?:has|have|had|also|strongly|officially|quickly|swiftly|,)\s+)*"
+                              r"(?:said|says|condemned|denounced|accused|called|announced|stated|opposed|"
+                              r"warned|vowed|blamed|urged|rejected|criticized|criticised|protested|"
+                              r"summoned|responded|insisted|demanded|pressured|threatened|negotiat\w*|agreed|discuss\w*|"
+                              r"signed|is|are|was|were|"
+                              r"has|have|and|[–—])\b", re.IGNORECASE)
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|inside|into|across|throughout|within|on|at|over|near|hit|struck|targeting|targeted|"
+    r"bombed|attacked|of|from)\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+|northern\s+|"
+    r"southern\s+|eastern\s+|western\s+)?(?:both\s+)?)$", re.IGNORECASE)
+_LIST_AFTER_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|on|at|into|both)\s+(?:the\s+)?"
+                                  r"(?:[\w-]+\s+)?[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)*,?\s+(?:and|or)\s+(?:in\s+)?"
+                                  r"(?:(?:north|south|east|west)\w*\s+)?$")
+_BACKGROUND_BEFORE = re.compile(r"(?:\bborders?\s+(?:of|with|between)\s+(?:the\s+)?|\bbased\s+in\s+|-based\s+|"
+                                r"\b(?:war|campaign|offensive|conflict|fighting|genocide)\s+(?:in|on|against)\s+|"
+                                r"\b(?:government|authorities|officials|ministry|parliament|leaders?)\s+in\s+|"
+                                r"\b(?:broadcaster|channel|television|TV|newspaper|outlet|network|website|daily)\s+|"
+                                r"\bfrom\s+|(?:\d+,?|\bnatives?|\bresidents?|\bcitizens?|\bmayor|\bgovernor|"
+                                r"\bpeople|\bhometown|,)\s+of\s+)$", re.IGNORECASE)
+
+
+def km(a: Any, b: Any) -> float:
+    """Great-circle distance between two things with ``lat``/``lon`` (places, events)."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def contains(big: Any, small: Any) -> bool:
+    """True when place ``big`` (a country, governorate or region) holds place ``small``."""
+    if big.id == small.id:
+        return True
+    if big.kind == "country":
+        return small.country == big.country
+    if big.kind == "governorate":
+        return small.country == big.country and bool(small.admin1) and small.admin1 == big.admin1 \
+            and small.kind != "governorate"
+    if big.kind == "region":
+        return small.kind not in ("country", "governorate", "region") and km(big, small) < 120
+    return False
+
+
+def precision_of(place: Any) -> str:
+    """The event's ``geo_precision`` for a gazetteer place (site, town, admin1, country)."""
+    from geo.extract.places import PRECISION_OF_KIND
+
+    return PRECISION_OF_KIND.get(place.kind, "town") if place is not None else None  # type: ignore[return-value]
+
+
+def is_elsewhere(text: str) -> bool:
+    """"in the Red Sea, the Houthis attacked …": a clause about a theatre outside the data set."""
+    return _ELSEWHERE.search(text) is not None
+
+
+def points_to_same_site(text: str) -> bool:
+    """"a drone was sent at the same base", "forces there": the site the report last named."""
+    return _SAME_SITE.search(text) is not None
+
+
+def places_in(finder: PlaceFinder | None, seg: Segment, text: str) -> list[PlaceMention]:
+    """The places of a sentence (or a table row's first cell) that can be where it happened."""
+    if finder is None:
+        return []
+    found = finder.find(text)
+    if seg.kind == "row":
+        first = seg.cells[0]
+        cell_end = text.find(first) + len(first)
+        return [p for p in found if p.end <= cell_end] or [p for p in found if place_is_location(text, p)]
+    actors = [a for a in find_actors(text) if a.role != "reporter"]
+    found = [p for p in found if not (p.precision == "country" and any(
+        a.start in (p.end + 3, p.end + 4) and text[p.end:p.end + 2] in ("'s", "’s") for a in actors))]  # "Iran's Revolutionary Guards"
+    dateline = _DATELINE.match(text)
+    if dateline:  # "BAGHDAD (Reuters) -" is where the reporter filed from
+        found = [p for p in found if p.start >= dateline.end()]
+    return [p for p in found if place_is_location(text, p)
+            and not any(a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start
+                        for a in actors)]
+
+
+def place_is_location(text: str, pm: PlaceMention) -> bool:
+    """False for a place that is not where anything happened: a country as an actor
+    ("Iraq opposed …"), a border named as a reference, a home town, an adjective."""
+    before = text[max(0, pm.start - 40):pm.start]
+    after = text[pm.end:pm.end + 40]
+    if re.match(r"[’']s\s+(?!(?:[A-Z][\w-]*\s+)*(?:province|governorate|city|town|region|desert|border|"
+                r"[A-Z]))", after) and pm.precision == "country":
+        return False  # "Iraq's security forces", "Lebanon's Hezbollah"
+    if _BACKGROUND_BEFORE.search(before):
+        return False
+    far = re.search(r"\b(\d+)\s*(?:km|kilomet(?:re|er)s|miles)\s+(?:\(\d+ \w+\)\s+)?(?:[a-z-]+\s+)?(?:of|from)\s+"
+                    r"(?:the\s+)?(?:(?:city|town|capital) of\s+)?$", before)
+    if far and int(far.group(1)) >= 25:
+        return False  # "some 77 km northeast of Erbil city": a reference point, not the place
+    launch = re.search(r"\b(?:fired|launched|came|flown|flew in|sent|took off)\s+(?:[\w-]+\s+){0,4}?from\b(?P<rest>[^.;]*)$",
+                       text[max(0, pm.start - 90):pm.start])
+    if launch and not re.search(r"\b(?:toward|towards|at|against|on|into|targeting)\b", launch.group("rest")):
+        return False  # "rockets fired from the town of Zummar in Nineveh province toward …": the launch point
+    if pm.precision == "country" and re.match(r"\s+(?:Street|St\.|Road|Avenue|Square|Highway|Bridge|Hotel)\b", after):
+        return False  # "Palestine Street" in Baghdad
+    if _NOT_PLACE_AFTER.match(after) and not re.search(
+            r"\b(?:in|at|on|near|of|across|throughout|inside|within|into|over)\s+(?:the\s+)?"
+            r"(?:(?:north|south|east|west)\w*\s+|central\s+)?$", before, re.IGNORECASE):
+        if pm.precision in ("country", "town"):
+            return False
+    if pm.precision == "country" and not _LOCATIVE.search(before) and not _LIST_AFTER_LOCATIVE.search(before) \
+            and not re.match(r"\s*(?:\||$)", after):
+        return False
+    return True
+
+
+_NEAR = re.compile(r"(?:\bnear|\bclose to|\boutside|\bnot far from|\bin the vicinity of|\bon the outskirts of|"
+                   r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+(?:the\s+)?"
+                   r"(?:(?:city|town|village|base|area)\s+of\s+)?$", re.IGNORECASE)
+
+
+def choose_places(places: list[PlaceMention], text: str) -> list[tuple[PlaceMention, str | None]]:
+    """The most specific places of a clause: drop containers, settle "X near Y", keep the rest."""
+    uniq: list[PlaceMention] = []
+    for p in places:
+        if all(q.place.id != p.place.id for q in uniq):
+            uniq.append(p)
+    # a container is dropped; so is a name that could be one ("Harir air base in Erbil":
+    # Erbil the governorate, not the city 40 km away)
+    kept = [p for p in uniq if not any(q is not p and q.place.id != p.place.id
+                                        and any(contains(alt, q.place) for alt in (p.place, *p.others))
+                                        for q in uniq)]
+    notes: dict[int, str] = {}
+    # "X, near Y": one location described twice.  When the two are far apart the report
+    # contradicts itself; the one that agrees with a direction it gives ("southern
+    # Syria") wins, else the anchor Y, and the other is recorded in the notes.
+    result = list(kept)
+    for i, b in enumerate(kept):
+        near = _NEAR.search(text[max(0, b.start - 40):b.start]) if i else None
+        if near is None:
+            continue
+        a = kept[i - 1]
+        between = text[a.end:b.start]
+        if " and " in between or a not in result or b not in result:
+            continue
+        if re.match(r",\s*(?:some\s+|about\s+|\d+\s*(?:km|kilomet\w+|miles)\s+)?(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?"
+                    r"(?:(?:city|town|capital)\s+of\s+)?$", between, re.IGNORECASE):
+            result.remove(b)  # "Musayyib, south of Baghdad": Baghdad is only the reference
+            continue
+        if km(a.place, b.place) <= 60:
+            result.remove(b)
+            continue
+        hints = [p for p in uniq if p.precision == "country" and p.direction]
+        ok_a = all(_direction_ok(a.place, h) for h in hints)
+        ok_b = all(_direction_ok(b.place, h) for h in hints)
+        keep, drop = (a, b) if ok_a and not ok_b else (b, a)
+        result.remove(drop)
+        notes[id(keep)] = (f"the report places it at {drop.place.name} and near {keep.place.name}, "
+                           f"{km(a.place, b.place):.0f} km apart; kept {keep.place.name}")
+    # distinct places of the same precision far apart are separate targets
+    return [(p, notes.get(id(p))) for p in result]
+
+
+def _direction_ok(place: Any, hint: PlaceMention) -> bool:
+    c = hint.place
+    if place.country != c.country:
+        return True
+    d = hint.direction or ""
+    ok = True
+    if "south" in d:
+        ok &= place.lat < c.lat - 0.3
+    if "north" in d:
+        ok &= place.lat > c.lat + 0.3
+    if "east" in d:
+        ok &= place.lon > c.lon + 0.3
+    if "west" in d:
+        ok &= place.lon < c.lon - 0.3
+    return ok
