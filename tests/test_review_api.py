@@ -179,3 +179,11 @@ def test_beyond_loopback_every_request_needs_the_printed_token(tmp_path):
             assert browser.get(base + "/api/meta").status_code == 200
     finally:
         srv.stop()
+
+
+def test_the_host_check_reads_ipv6_and_named_loopback_hosts(client, server):
+    port = server.url.rsplit(":", 1)[1]
+    assert client.get("/api/meta", headers={"Host": f"localhost:{port}"}).status_code == 200
+    assert client.get("/api/meta", headers={"Host": f"[::1]:{port}"}).status_code == 200
+    refused = client.get("/api/meta", headers={"Host": f"127.0.0.1.attacker.example:{port}"})
+    assert "answers only to" in _one_line_error(refused, 400)

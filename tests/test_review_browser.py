@@ -173,3 +173,23 @@ def test_a_list_of_5000_events_draws_only_the_rows_on_screen(chromium, tmp_path)
         assert page.locator(".row").count() < 80
     finally:
         srv.stop()
+
+
+def test_showing_only_events_to_review_each_decision_moves_to_the_next_one(chromium, tmp_path):
+    decisions = tmp_path / "decisions.yaml"
+    srv = CliServer(str(copy_reports(tmp_path / "reports")), "--decisions", str(decisions))
+    try:
+        page = open_review(chromium, srv.url)
+        page.select_option("#filter", "todo")
+        page.keyboard.press("Escape")  # leave the select: the keys are the page's again
+        order = page.evaluate("state.order.slice()")
+        for n in range(1, 4):
+            page.keyboard.press("a" if n != 2 else "r")
+            if n == 2:
+                page.keyboard.press("3")
+            decided(page, n)
+        assert [r["key"] for r in records(decisions)] == order[:3]  # none skipped
+        assert page.evaluate("current().id") == order[3]
+        assert page.locator(".row").count() == len(order) - 3
+    finally:
+        srv.stop()

@@ -97,8 +97,7 @@ def _serve(inputs: list[Path], decisions: Path, port: int, host: str, no_browser
     desk = ReviewDesk(got.events, store, got.texts, reviewer=reviewer)
     loopback = is_loopback(host)
     token = None if loopback else new_token()
-    app = create_app(desk, token=token, loopback_names=None if not loopback else
-                     ("127.0.0.1", "localhost", "[::1]", "::1"))
+    app = create_app(desk, token=token) if loopback else create_app(desk, token, None)
     sock = bind_socket(host, port)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{sock.getsockname()[1]}/"

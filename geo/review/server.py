@@ -32,7 +32,6 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -99,7 +98,7 @@ def _error(status: int, message: str) -> JSONResponse:
 
 
 def create_app(desk: ReviewDesk, token: str | None = None,
-               loopback_names: tuple[str, ...] | None = ("127.0.0.1", "localhost", "[::1]", "::1"),
+               loopback_names: tuple[str, ...] | None = ("127.0.0.1", "localhost", "[::1]"),
                ) -> Starlette:
     """The app over ``desk``.  ``token`` (when set) is required on every request;
     ``loopback_names`` (when set) are the only Host names answered."""
@@ -206,7 +205,7 @@ def create_app(desk: ReviewDesk, token: str | None = None,
 
     middleware = []
     if loopback_names:
-        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(loopback_names)))
+        middleware.append(Middleware(_HostGate, names=frozenset(loopback_names)))
     if token:
         middleware.append(Middleware(_TokenGate, token=token))
     routes = [
@@ -224,6 +223,27 @@ def create_app(desk: ReviewDesk, token: str | None = None,
     return Starlette(routes=routes, middleware=middleware, exception_handlers={
         HTTPException: on_http, UnknownEvent: on_unknown, InputError: on_input,
         GeoError: on_input, Exception: on_crash})
+
+
+class _HostGate:
+    """ASGI middleware: answer only requests addressed to one of ``names`` (any port).
+
+    A page on another site that points its own name at 127.0.0.1 (DNS rebinding) sends
+    its own name as the Host, and is refused.
+    """
+
+    def __init__(self, app: Any, names: frozenset[str]) -> None:
+        self.app, self.names = app, names
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            host = Request(scope).headers.get("host", "")
+            name = host.rsplit("]", 1)[0] + "]" if host.startswith("[") else host.split(":")[0]
+            if name not in self.names:
+                await _error(400, f"this server answers only to {', '.join(sorted(self.names))}, "
+                                  f"not {host!r}")(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class _TokenGate:
@@ -274,7 +294,8 @@ def bind_socket(host: str, port: int) -> socket.socket:
         sock.bind((host.strip("[]"), port))
     except OSError as err:
         sock.close()
-        raise InputError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+        hint = " (--port 0 picks a free port)" if port else ""
+        raise InputError(f"cannot listen on {host}:{port}: {err.strerror or err}{hint}") from None
     sock.listen(128)
     sock.set_inheritable(True)
     return sock
