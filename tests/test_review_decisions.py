@@ -218,3 +218,17 @@ def test_decisions_file_is_a_curated_events_file_plus_the_review(review_events, 
     stripped.write_text(yaml.safe_dump({"events": [body]}, allow_unicode=True))
     assert load_events(stripped)[0].sources == desk.items()[0].extracted.sources
     assert Path(path).read_text().startswith("# Review decisions")
+
+
+def test_an_events_file_given_with_its_reports_is_reviewed_once_with_their_text(review_events, tmp_path):
+    from geo.export.geojson import write_geojson
+    from geo.review.inputs import load_inputs
+
+    events, texts = review_events
+    file = tmp_path / "extracted.geojson"
+    write_geojson(events[:3], file)
+    got = load_inputs([file, REPORTS])
+    docs_in_file = {s.doc for e in events[:3] for s in e.sources}
+    assert set(got.texts) == set(texts)
+    assert len(got.events) == 3 + sum(1 for e in events if e.sources[0].doc not in docs_in_file)
+    assert len({k for k in assign_keys(got.events)}) == len(got.events)

@@ -126,7 +126,8 @@ def match_decisions(events: Sequence[Event], store: DecisionStore) -> list[Item]
         if dec is not None:
             items[i] = Item(key, ev, dec)
             used.add(key)
-    free = [d for d in store if d.key not in used and d.key not in keys]
+    taken = set(keys)
+    free = [d for d in store if d.key not in taken]
     by_span: dict[Span, list[Decision]] = {}
     for d in free:
         for span in spans_of(d.event):

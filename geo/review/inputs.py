@@ -8,7 +8,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from geo.exc import InputError
+from geo.exc import ExtractionError, InputError
 from geo.model import Event
 
 __all__ = ["ReviewInputs", "is_events_file", "load_inputs"]
@@ -33,11 +33,15 @@ def load_inputs(paths: Iterable[str | PathLike[str]], *, published: dt.date | No
                 on_error: Callable[[str], None] | None = None) -> ReviewInputs:
     """Events of every input: events files loaded, report files and folders extracted.
 
+    A report whose events an events file already holds (the same ``doc``) is not
+    extracted again: its text is what the page shows around their evidence, so
+    ``geo review extracted.geojson reports/`` reviews the file with its reports.
     Unreadable reports go to ``on_error`` (and ``failed``); the rest are still read.
     Raises InputError when no input gave anything to review.
     """
     from geo.events_io import load_events
-    from geo.extract import extract_paths
+    from geo.extract import extract_report_events, read_report
+    from geo.extract.reader import iter_report_paths
 
     out = ReviewInputs()
     reports: list[Path] = []
@@ -50,17 +54,19 @@ def load_inputs(paths: Iterable[str | PathLike[str]], *, published: dt.date | No
         else:
             reports.append(p)
 
-    def failed(message: str) -> None:
-        out.failed.append(message)
-        if on_error is not None:
-            on_error(message)
-
-    def read(report: Any, events: list[Event]) -> None:
+    known = {s.doc for e in out.events for s in e.sources}
+    for path in iter_report_paths(reports):
+        try:
+            report = read_report(path, published=published, manifest=manifest)
+        except ExtractionError as err:
+            out.failed.append(str(err))
+            if on_error is None:
+                raise
+            on_error(str(err))
+            continue
         out.texts[report.doc] = report.text
-
-    if reports:
-        out.events.extend(extract_paths(reports, published=published, manifest=manifest,
-                                        on_error=failed, on_report=read))
+        if report.doc not in known:  # a report of an events file given too: its text only
+            out.events.extend(extract_report_events(report))
     if not out.events and not out.texts:
         raise InputError("nothing to review: no input could be read")
     return out
