@@ -187,3 +187,29 @@ def test_the_host_check_reads_ipv6_and_named_loopback_hosts(client, server):
     assert client.get("/api/meta", headers={"Host": f"[::1]:{port}"}).status_code == 200
     refused = client.get("/api/meta", headers={"Host": f"127.0.0.1.attacker.example:{port}"})
     assert "answers only to" in _one_line_error(refused, 400)
+
+
+def test_an_edit_that_changes_nothing_is_recorded_as_an_acceptance(client, server):
+    key = _ids(client)[0]
+    fields = client.get(f"/api/events/{key}").json()["fields"]
+    got = client.post(f"/api/events/{key}", json={"decision": "edit",
+                                                  "fields": {"killed": fields.get("killed")}})
+    assert got.json()["status"] == "accepted" and got.json()["decision"]["decision"] == "accept"
+
+
+def test_a_decision_that_cannot_be_written_is_a_500_and_is_not_taken_as_made(client, server):
+    key, other = _ids(client)[:2]
+    assert client.post(f"/api/events/{key}", json={"decision": "accept"}).status_code == 200
+    path = server.store.path
+    before = path.read_text()
+    path.unlink()
+    path.mkdir()  # nothing, not even root, can rename a file onto a directory
+    try:
+        resp = client.post(f"/api/events/{other}", json={"decision": "accept"})
+        assert "decision not saved" in _one_line_error(resp, 500)
+        assert client.get(f"/api/events/{other}").json()["status"] == "unreviewed"
+    finally:
+        path.rmdir()
+    path.write_text(before)
+    assert client.post(f"/api/events/{other}", json={"decision": "accept"}).status_code == 200
+    assert [r["key"] for r in yaml.safe_load(path.read_text())["events"]] == [key, other]

@@ -193,7 +193,9 @@ class ReviewDesk:
             changed = tuple(f for f in EDITABLE_FIELDS if extracted.get(f) != new.get(f))
             if decision == "reject":
                 event, changed = item.extracted, ()
-            dec = Decision(key=key, decision="edit" if changed else decision, event=event,
+            # an edit that changes nothing is an acceptance; an acceptance of corrections, an edit
+            kind = "reject" if decision == "reject" else ("edit" if changed else "accept")
+            dec = Decision(key=key, decision=kind, event=event,
                            reason=reason or None, fields=changed,
                            original={f: extracted.get(f) for f in changed},
                            reviewer=reviewer or self.reviewer, decided_at=now_utc())

@@ -38,7 +38,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from gazetteer.regions import REGIONS_FILE
-from geo.exc import GeoError, InputError
+from geo.exc import ExportError, GeoError, InputError
 from geo.review.desk import EDITABLE_FIELDS, Item, ReviewDesk, UnknownEvent
 from geo.review.store import REJECT_REASONS, event_record
 from geo.vocab import (
@@ -198,6 +198,9 @@ def create_app(desk: ReviewDesk, token: str | None = None,
     async def on_input(request: Request, exc: Exception) -> JSONResponse:
         return _error(400, str(exc))
 
+    async def on_unwritable(request: Request, exc: Exception) -> JSONResponse:
+        return _error(500, f"decision not saved: {exc}")
+
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:
         return _error(500, f"internal error: {type(exc).__name__}: {exc}")
 
@@ -222,6 +225,7 @@ def create_app(desk: ReviewDesk, token: str | None = None,
     ]
     return Starlette(routes=routes, middleware=middleware, exception_handlers={
         HTTPException: on_http, UnknownEvent: on_unknown, InputError: on_input,
+        ExportError: on_unwritable,
         GeoError: on_input, Exception: on_crash})
 
 

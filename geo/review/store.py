@@ -154,9 +154,11 @@ class DecisionStore:
     def put(self, decision: Decision) -> Decision:
         """Record ``decision`` (replacing an earlier one for its key) and rewrite the file."""
         with self._lock:
+            texts = {**self._text, decision.key: _dump(decision.to_record())}
+            write_text_atomic(self.path, _HEADER + "events:\n" + "".join(texts.values()))
+            # only once it is on disk: a decision that could not be written was not made
+            self._text = texts
             self._decisions[decision.key] = decision
-            self._text[decision.key] = _dump(decision.to_record())
-            write_text_atomic(self.path, _HEADER + "events:\n" + "".join(self._text.values()))
         return decision
 
     def _load(self) -> None:
