@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import StoreOption, cli_errors, read_events_frame
+from geo.cli_support import StoreOption, cli_errors, decisions_option, read_events_frame, reviewed_only_option
 
 __all__ = ["map_"]
 
@@ -20,6 +20,9 @@ def map_(
     title: Annotated[str | None, typer.Option("--title", help="The map's title.",
                                               show_default=False)] = None,
     store: StoreOption = None,
+    decisions: Annotated[Path | None, decisions_option(
+        "unreviewed ones in a layer of their own (without --events: the signed events)")] = None,
+    reviewed_only: Annotated[bool, reviewed_only_option()] = False,
 ) -> None:
     """Render events to one static HTML map, layered by actor side and filterable by date.
 
@@ -32,10 +35,17 @@ def map_(
         geo map --out maps/seed.html
         geo map --events extracted.geojson --out maps/extracted.html --title "Extracted"
         geo map --store war-store/ --out maps/store.html
+        geo map --events extracted.geojson --decisions decisions.yaml --out maps/reviewed.html
     """
     with cli_errors():
         from geo.mapping import write_map
 
-        frame = read_events_frame(events, store)
-        write_map(frame, out, title=title)
+        unreviewed: frozenset[str] = frozenset()
+        if decisions is not None:
+            from geo.review.apply import reviewed_events
+
+            frame, unreviewed = reviewed_events(events, decisions, reviewed_only, store)
+        else:
+            frame = read_events_frame(events, store)
+        write_map(frame, out, title=title, unreviewed=unreviewed)
         typer.echo(f"mapped {len(frame)} event{'s' if len(frame) != 1 else ''} to {out}")

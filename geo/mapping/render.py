@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Collection
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["render_map", "write_map", "DEFAULT_TITLE"]
 
 DEFAULT_TITLE = "Strikes and attacks"
+_UNREVIEWED = "unreviewed"  # the layer of events no analyst has checked (geo review)
 _THEATRE_CENTRE = (34.0, 40.0)
 _CLUSTER_ICON = """function (cluster) {
   var n = cluster.getChildCount();
@@ -92,8 +94,13 @@ def _carto_positron(folium: Any, xyz: Any) -> Any:
         return folium.TileLayer(provider, name="Light (CartoDB Positron)", show=False)
 
 
-def render_map(frame: gpd.GeoDataFrame, title: str | None = None) -> folium.Map:
-    """A folium Map of the events in ``frame`` (as :func:`geo.frame.to_frame` makes it)."""
+def render_map(frame: gpd.GeoDataFrame, title: str | None = None,
+               unreviewed: Collection[str] = ()) -> folium.Map:
+    """A folium Map of the events in ``frame`` (as :func:`geo.frame.to_frame` makes it).
+
+    Events whose id is in ``unreviewed`` (no analyst has checked them: see `geo review`)
+    are drawn in an "Unreviewed" layer of their own rather than their side's.
+    """
     import folium
     import xyzservices.providers as xyz
     from folium.plugins import MarkerCluster
@@ -122,15 +129,19 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None) -> folium.Map:
     folium.TileLayer(xyz.Esri.WorldImagery, name="Satellite (Esri World Imagery)", show=False).add_to(m)
 
     by_side = Counter(r.get("actor1_side") or "unknown" for r in placed)
-    for side in (s for s in SIDES if by_side[s]):
-        group = folium.FeatureGroup(name=f"{SIDE_LABELS[side]} ({by_side[side]})", show=True).add_to(m)
+    layer_of = {r["id"]: _UNREVIEWED if r["id"] in unreviewed else (r.get("actor1_side") or "unknown")
+                for r in placed}
+    by_layer = Counter(layer_of.values())
+    for side in (s for s in (*SIDES, _UNREVIEWED) if by_layer[s]):
+        label = "Unreviewed" if side == _UNREVIEWED else SIDE_LABELS[side]
+        group = folium.FeatureGroup(name=f"{label} ({by_layer[side]})", show=True).add_to(m)
         cluster = MarkerCluster(
             control=False,
-            icon_create_function=_CLUSTER_ICON % SIDE_COLOURS[side],
+            icon_create_function=_CLUSTER_ICON % SIDE_COLOURS.get(side, SIDE_COLOURS["unknown"]),
             options={"spiderfyOnMaxZoom": True, "showCoverageOnHover": False,
                      "disableClusteringAtZoom": 9, "chunkedLoading": True, "maxClusterRadius": 40},
         ).add_to(group)
-        EventLayer([_marker_data(r) for r in placed if (r.get("actor1_side") or "unknown") == side],
+        EventLayer([_marker_data(r) for r in placed if layer_of[r["id"]] == side],
                    cluster, group).add_to(m)
 
     spans = [s for s in (_span(r) for r in rows) if s]
@@ -155,7 +166,8 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None) -> folium.Map:
     return m
 
 
-def write_map(frame: gpd.GeoDataFrame, path: str | PathLike[str], title: str | None = None) -> None:
+def write_map(frame: gpd.GeoDataFrame, path: str | PathLike[str], title: str | None = None,
+              unreviewed: Collection[str] = ()) -> None:
     """Render the map to one static HTML file, atomically; the same input gives the same bytes."""
-    html = render_map(frame, title=title).get_root().render()
+    html = render_map(frame, title=title, unreviewed=unreviewed).get_root().render()
     write_text_atomic(path, html if html.endswith("\n") else html + "\n")
