@@ -80,16 +80,18 @@ def seed_events(seeds_dir: str | PathLike[str] | None = None) -> list[Event]:
 
 
 def collect_events(seeds_dir: str | PathLike[str] | None = None,
-                   reports: Sequence[str | PathLike[str]] = ()) -> list[Event]:
+                   reports: Sequence[str | PathLike[str]] = (),
+                   base: Sequence[Event] | None = None) -> list[Event]:
     """Every event a build maps: the curated seed events, and those of ``reports``.
 
     Events extracted from the reports are merged across reports, then reconciled with
     the curated ones: a curated record corrects or confirms the extracted events it
     matches.  The seed reports themselves (``seeds/reports/``) are not extracted by
     default: they restate the very reports the curated file was coded from, so they
-    would add copies of its citations, not new facts.
+    would add copies of its citations, not new facts.  ``base`` (the events of a store)
+    takes the place of the curated seed events.
     """
-    curated = seed_events(seeds_dir)
+    curated = list(base) if base is not None else seed_events(seeds_dir)
     if not reports:
         return curated
     from geo.extract import extract_paths
@@ -100,7 +102,8 @@ def collect_events(seeds_dir: str | PathLike[str] | None = None,
 
 def build(seeds_dir: str | PathLike[str] | None = None,
           out_dir: str | PathLike[str] = "maps",
-          reports: Sequence[str | PathLike[str]] = ()) -> BuildResult:
+          reports: Sequence[str | PathLike[str]] = (),
+          base: Sequence[Event] | None = None) -> BuildResult:
     """Write ``out_dir/index.html`` and ``out_dir/events.geojson`` from a seeds directory.
 
     Deterministic: the same seeds give byte-identical files.  Every input is read and
@@ -108,7 +111,7 @@ def build(seeds_dir: str | PathLike[str] | None = None,
     """
     from geo.export.geojson import write_geojson
 
-    events = collect_events(seeds_dir, reports)
+    events = collect_events(seeds_dir, reports, base)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a directory; expected an output directory")

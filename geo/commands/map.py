@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import cli_errors
+from geo.cli_support import StoreOption, cli_errors, read_events_frame
 
 __all__ = ["map_"]
 
@@ -19,6 +19,7 @@ def map_(
                          "`geo export` writes; default: the seed events).", show_default=False)] = None,
     title: Annotated[str | None, typer.Option("--title", help="The map's title.",
                                               show_default=False)] = None,
+    store: StoreOption = None,
 ) -> None:
     """Render events to one static HTML map, layered by actor side and filterable by date.
 
@@ -30,13 +31,11 @@ def map_(
     Example:
         geo map --out maps/seed.html
         geo map --events extracted.geojson --out maps/extracted.html --title "Extracted"
+        geo map --store war-store/ --out maps/store.html
     """
     with cli_errors():
-        from geo.events_io import read_frame
-        from geo.frame import to_frame
         from geo.mapping import write_map
-        from geo.pipeline import seed_events
 
-        frame = read_frame(events) if events is not None else to_frame(seed_events())
+        frame = read_events_frame(events, store)
         write_map(frame, out, title=title)
         typer.echo(f"mapped {len(frame)} event{'s' if len(frame) != 1 else ''} to {out}")

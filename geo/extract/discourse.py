@@ -77,6 +77,7 @@ class Draft:
     injured: Count | None = None
     rows: set[int] = field(default_factory=set)
     order: int = 0
+    told: str = "news"  # how the report tells it (geo.extract.background)
 
 
 def _places_ok(a: Any, b: Any) -> bool:
