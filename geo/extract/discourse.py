@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from geo.extract.actors import OPPONENT
+from geo.vocab import AIR_FORCE_SIDES, CODED_SIDES
 from geo.extract.attach import PRECISION_RANK, SCOPE, contains, km, precision_of
 from geo.extract.lexicon import pattern, words
 from geo.extract.numbers import Count
@@ -113,6 +114,9 @@ class EventBook:
         if is_blast(m.trigger):
             return "unknown"  # a blast nobody is said to have caused is not put on a side
         kinds = Counter(d.m.side1 for d in self.drafts if d.m.event_type == m.event_type or m.event_type == "attack")
+        if not kinds and m.event_type == "airstrike":
+            # "jets pounded the slopes": aircraft of the one air force the report names
+            kinds = Counter(d.m.side1 for d in self.drafts if d.m.side1 in AIR_FORCE_SIDES and not d.m.side_inferred)
         return kinds.most_common(1)[0][0] if kinds else "unknown"
 
     def add(self, d: Draft) -> None:
@@ -191,7 +195,7 @@ class EventBook:
                            and (place is None or not (d.rows and d.place is not None and d.place.id != place.id and not contains(place, d.place)))), None)
             if target is None:
                 if place is not None and not candidates and PRECISION_RANK[precision_of(place)] <= 1 \
-                        and m.side1 in ("us", "iran_aligned"):
+                        and m.side1 in CODED_SIDES:
                     # "the strike in Jurf al-Sakhar killed …" as the report's first word on it
                     d = Draft(m, place, when, [(seg.text, seg.start, seg.end)],
                                notes=[when.note] if when.note else [], killed=m.killed, injured=m.injured)
