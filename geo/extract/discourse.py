@@ -36,6 +36,7 @@ __all__ = ["MILITIA_WEAPONS", "Draft", "EventBook", "is_definite_subject", "refe
            "tells_own_event"]
 
 MILITIA_WEAPONS = words("discourse", "militia_weapons")
+_NOT_COALITION = frozenset(words("discourse", "not_coalition_bases"))
 #: A sentence that tells a reaction: the cause it names came from the other side.
 _RETALIATION = pattern("discourse", "retaliation")
 _REFERS_BACK = pattern("discourse", "refers_back")
@@ -251,10 +252,16 @@ def settle_side(m: Mention, text: str, mentions: list[Mention], book: EventBook,
         m.side1, m.actor1, m.side_inferred = last.m.side1, last.m.actor1, True
     if m.side1 == "unknown":
         m.side1 = book.side_from_context(m)
-        if m.side1 == "unknown" and m.event_type != "airstrike" and any(
-                pm.place.kind in ("military_base", "oil_field") and pm.place.country in SCOPE
-                for pm, _ in chosen):
+        coalition_base = any(pm.place.kind in ("military_base", "oil_field") and pm.place.country in SCOPE
+                             and pm.place.id not in _NOT_COALITION for pm, _ in chosen)
+        if m.side1 == "unknown" and m.event_type != "airstrike" and coalition_base:
             m.side1 = "iran_aligned"  # an unclaimed attack on a base of the coalition
+        if m.side1 == "unknown" and is_blast(m.trigger):
+            # an explosion nobody is said to have caused is an event of its own side,
+            # "unknown", where the report places it to a site or a town (the blame the
+            # report gives is read later: geo.extract.attribution)
+            m.event_type = "explosion"
+            return any(precision_of(pm.place) in ("site", "town") for pm, _ in chosen)
         if m.side1 == "unknown":
             return False
         if m.side1 == "iran_aligned" and not m.actor1:
