@@ -196,7 +196,10 @@ def _absorbed(drafts: list[Any]) -> list[Any]:
       jets struck targets across northern Iraq") when the report goes on to name the
       places, on the same days, of the same side;
     * a blast nobody is said to have caused at the place and on the day of an attack the
-      report tells ("explosions were heard at the base" after the rockets hit it).
+      report tells ("explosions were heard at the base" after the rockets hit it);
+    * an attack whose side was only inferred, at the place and on the day of one whose
+      attacker the report names ("an air strike killed five Guards officers in Mezzeh"
+      beside "the Israeli strike in Mezzeh").
 
     Their counts are left out: a summary's toll is the sum of its parts, not one part's.
     """
@@ -206,6 +209,15 @@ def _absorbed(drafts: list[Any]) -> list[Any]:
             continue
         coarse = precision_of(d.place) in ("admin1", "country")
         blast = d.m.event_type == "explosion" and d.m.side1 == "unknown"
+        if d.m.side_inferred:
+            named = next((n for n in out if n is not d and n.place is not None and not n.m.side_inferred
+                          and n.m.side1 != d.m.side1 and types_ok(n.m.event_type, d.m.event_type)
+                          and dates_ok(n.when, d.when) and abs(_day(n) - _day(d)) <= 1
+                          and places_ok(n.place, d.place)), None)
+            if named is not None:
+                _absorb(named, d, "a telling that names nobody, at the same place and time, is taken as this one")
+                out.remove(d)
+                continue
         if not (coarse or blast):
             continue
         for n in sorted((x for x in out if x is not d and x.place is not None), key=lambda x: x.order):
