@@ -12,7 +12,7 @@ import typer
 
 from geo import __version__
 from geo.commands import (build, export, extract, gazetteer, imports, map as map_cmd, query,
-                          review)
+                          review, store)
 
 __all__ = ["app", "main"]
 
@@ -48,6 +48,8 @@ app.command("extract")(extract.extract)
 app.command("eval")(extract.evaluate)
 app.command("query")(query.query)
 app.add_typer(imports.app, name="import")
+app.add_typer(store.app, name="store")
+app.command("ingest")(store.ingest)
 app.command("review")(review.review)
 
 

@@ -81,6 +81,7 @@ def seed_events(seeds_dir: str | PathLike[str] | None = None) -> list[Event]:
 
 def collect_events(seeds_dir: str | PathLike[str] | None = None,
                    reports: Sequence[str | PathLike[str]] = (),
+                   base: Sequence[Event] | None = None,
                    decisions: str | PathLike[str] | None = None,
                    reviewed_only: bool = False) -> list[Event]:
     """Every event a build maps: the curated seed events, and those of ``reports``.
@@ -89,13 +90,14 @@ def collect_events(seeds_dir: str | PathLike[str] | None = None,
     the curated ones: a curated record corrects or confirms the extracted events it
     matches.  The seed reports themselves (``seeds/reports/``) are not extracted by
     default: they restate the very reports the curated file was coded from, so they
-    would add copies of its citations, not new facts.
+    would add copies of its citations, not new facts.  ``base`` (the events of a store)
+    takes the place of the curated seed events.
 
     With ``decisions`` (a `geo review` file), the extracted events are reviewed first:
     rejected ones dropped, accepted and corrected ones as signed, unreviewed ones kept
     (and listed in the result's ``unreviewed`` attribute) unless ``reviewed_only``.
     """
-    curated = seed_events(seeds_dir)
+    curated = list(base) if base is not None else seed_events(seeds_dir)
     if not reports and decisions is None:
         return curated
     from geo.extract import extract_paths
@@ -111,6 +113,7 @@ def collect_events(seeds_dir: str | PathLike[str] | None = None,
 def build(seeds_dir: str | PathLike[str] | None = None,
           out_dir: str | PathLike[str] = "maps",
           reports: Sequence[str | PathLike[str]] = (),
+          base: Sequence[Event] | None = None,
           decisions: str | PathLike[str] | None = None,
           reviewed_only: bool = False) -> BuildResult:
     """Write ``out_dir/index.html`` and ``out_dir/events.geojson`` from a seeds directory.
@@ -120,7 +123,7 @@ def build(seeds_dir: str | PathLike[str] | None = None,
     """
     from geo.export.geojson import write_geojson
 
-    events = collect_events(seeds_dir, reports, decisions, reviewed_only)
+    events = collect_events(seeds_dir, reports, base, decisions, reviewed_only)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a directory; expected an output directory")

@@ -133,3 +133,17 @@ def test_an_html_report_is_extracted_by_the_geo_command_without_a_traceback():
     assert done.returncode == 0, done.stderr
     places = {f["properties"]["location"] for f in json.loads(done.stdout)["features"]}
     assert "Mayadeen" in places
+
+
+def test_min_confidence_keeps_only_the_events_trusted_that_much(tmp_path):
+    report = tmp_path / "r.md"
+    report.write_text("---\npublished: 2024-02-09\n---\nUS jets struck a depot near Albu Kamal on Thursday, "
+                      "officials said.\n\nA blast was reportedly heard somewhere in Iraq, sources claimed.\n",
+                      encoding="utf-8")
+    every = json.loads(run("extract", str(report), "-q").stdout)["features"]
+    confs = sorted(f["properties"]["confidence"] for f in every)
+    assert confs and all(0.0 < c < 1.0 for c in confs)
+    cut = confs[-1]
+    kept = json.loads(run("extract", str(report), "-q", "--min-confidence", str(cut)).stdout)["features"]
+    assert kept and all(f["properties"]["confidence"] >= cut for f in kept)
+    assert len(json.loads(run("extract", str(report), "-q", "--min-confidence", "1").stdout)["features"]) == 0

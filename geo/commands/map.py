@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import cli_errors, decisions_option, reviewed_only_option
+from geo.cli_support import (StoreOption, cli_errors, decisions_option, read_events_frame,
+                             reviewed_only_option)
 
 __all__ = ["map_"]
 
@@ -19,8 +20,9 @@ def map_(
                          "`geo export` writes; default: the seed events).", show_default=False)] = None,
     title: Annotated[str | None, typer.Option("--title", help="The map's title.",
                                               show_default=False)] = None,
+    store: StoreOption = None,
     decisions: Annotated[Path | None, decisions_option(
-        "unreviewed ones in a layer of their own (without --events: the signed events)")] = None,
+        "unreviewed ones in a layer of their own (without --events or --store: the signed events)")] = None,
     reviewed_only: Annotated[bool, reviewed_only_option()] = False,
 ) -> None:
     """Render events to one static HTML map, layered by actor side and filterable by date.
@@ -33,20 +35,20 @@ def map_(
     Example:
         geo map --out maps/seed.html
         geo map --events extracted.geojson --out maps/extracted.html --title "Extracted"
+        geo map --store war-store/ --out maps/store.html
         geo map --events extracted.geojson --decisions decisions.yaml --out maps/reviewed.html
     """
     with cli_errors():
-        from geo.events_io import read_frame
-        from geo.frame import to_frame
         from geo.mapping import write_map
-        from geo.pipeline import seed_events
 
         unreviewed: frozenset[str] = frozenset()
         if decisions is not None:
+            from geo.cli_support import read_event_list
             from geo.review.apply import reviewed_events
 
-            frame, unreviewed = reviewed_events(events, decisions, reviewed_only)
+            frame, unreviewed = reviewed_events(read_event_list(events, store), decisions,
+                                                reviewed_only)
         else:
-            frame = read_frame(events) if events is not None else to_frame(seed_events())
+            frame = read_events_frame(events, store)
         write_map(frame, out, title=title, unreviewed=unreviewed)
         typer.echo(f"mapped {len(frame)} event{'s' if len(frame) != 1 else ''} to {out}")

@@ -20,6 +20,7 @@ every caption-only event is dropped.  Tallies placed to a country are dropped to
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +33,10 @@ from geo.extract.discourse import _places_ok as places_ok
 from geo.extract.discourse import _types_ok as types_ok
 from geo.extract.when import dates_ok
 
-__all__ = ["Cue", "cues", "sentence_role", "sort_news"]
+__all__ = ["STALE_DAYS", "Cue", "cues", "sentence_role", "sort_news"]
+
+#: An event this many days older than its report is background, not the report's news.
+STALE_DAYS = 45
 
 _DATA = Path(__file__).resolve().parent / "data" / "background.yaml"
 _WEAK = ("an attack named as what the news came after", "the cause of a reaction",
@@ -137,13 +141,23 @@ def _retold(d: Any, news: list[Any]) -> Any:
     return None
 
 
-def sort_news(book: EventBook, text: str) -> None:
+def _stale(d: Any, published: dt.date | None) -> bool:
+    """Whether ``d`` happened well before the report: news is recent, so an event told
+    as months old is background however the sentence tells it."""
+    last = d.when.end or d.when.date
+    return published is not None and last is not None and (published - last).days > STALE_DAYS
+
+
+def sort_news(book: EventBook, text: str, published: dt.date | None = None) -> None:
     """Decide news from background for every draft in ``book`` (one report's events;
-    ``text`` is the report's), joining retellings to the news they retell and dropping
-    what cannot stand alone."""
+    ``text`` is the report's, ``published`` its date), joining retellings to the news they
+    retell and dropping what cannot stand alone."""
     if not book.drafts:
         return
     roles = {id(d): _role(book, text, d) for d in book.drafts}
+    for d in book.drafts:
+        if roles[id(d)] == "news" and _stale(d, published):
+            roles[id(d)] = "background"
     news = [d for d in book.drafts if roles[id(d)] == "news"]
     keep = []
     for d in book.drafts:

@@ -15,7 +15,10 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from geo.extract.attribution import settle_sides
+from geo.extract import confidence as confidence_model
 from geo.extract.background import sort_news
+from geo.extract.confidence import confidence, evidence
 from geo.extract.attach import (
     COUNTRY_NAMES,
     SCOPE,
@@ -56,11 +59,13 @@ class _Document:
         self.book = EventBook()
         self.focus = Focus(report.published)
         self.default_country: Any = None
+        self.lead_end = 0
         self.listed = -2  # the last list item read as a place struck
         self.told = -2  # the last sentence that told an event
 
     def run(self) -> list[Event]:
         segs = [s for s in segments(self.report.text) if s.kind in ("sentence", "row")]
+        self.lead_end = segs[1].end if len(segs) > 1 else (segs[0].end if segs else 0)  # the lead: two sentences
         analysed = []
         country_votes: Counter[str] = Counter()
         for seg in segs:
@@ -211,7 +216,8 @@ class _Document:
 
     # -- output -------------------------------------------------------------------------
     def finish(self) -> list[Event]:
-        sort_news(self.book, self.report.text)
+        settle_sides(self.book)
+        sort_news(self.book, self.report.text, self.report.published)
         return [self.to_event(d) for d in self.book.drafts if d.place is not None]
 
     def to_event(self, d: Draft) -> Event:
@@ -221,16 +227,11 @@ class _Document:
         sources = tuple(Source(doc=r.doc, title=r.title, outlet=r.outlet, published=r.published,
                                url=r.url, quote=q, start=s, end=e) for q, s, e in d.quotes)
         precision = precision_of(p)
-        conf = 0.45
-        conf += {"explicit": 0.25, "derived": 0.15, "reported": 0.2, "inherited": 0.1, "focus": 0.0,
-                 "default": -0.15}[d.when.quality]
-        conf += {"site": 0.15, "town": 0.15, "admin1": 0.1, "country": 0.0}[precision]
-        conf += 0.0 if m.side_inferred else 0.1
-        conf += min(0.1, 0.03 * (len(d.quotes) - 1))
+        features = evidence(d, precision, self.lead_end)
         notes = list(dict.fromkeys(d.notes))
         if m.reporter:
             notes.append(f"reported by {m.reporter}")
-        return Event(
+        event = Event(
             event_date=d.when.date, date_precision=d.when.precision,
             date_start=d.when.start if d.when.precision != "day" else None,
             date_end=d.when.end if d.when.precision != "day" else None,
@@ -244,9 +245,12 @@ class _Document:
             injured_low=d.injured.low if d.injured else None,
             injured_high=d.injured.high if d.injured else None,
             targets=m.targets, targets_count=m.targets_count,
-            confidence=round(max(0.05, min(0.95, conf)), 2), sources=sources,
+            confidence=confidence(features), sources=sources,
             notes="; ".join(notes) or None,
         )
+        if confidence_model.RECORDER is not None:
+            confidence_model.RECORDER[event.id] = features
+        return event
 
 
 
