@@ -42,7 +42,8 @@ def test_keyboard_review_survives_a_killed_server_and_reextraction(chromium, ope
     srv = CliServer(str(reports), "--decisions", str(decisions), "--reviewer", "kb")
     try:
         page = open_review(chromium, srv.url)
-        assert "0.70" in page.inner_text(".row.sel")  # lowest confidence first
+        assert page.evaluate("current().confidence === Math.min(...state.events.map(e => e.confidence))")
+        assert f"{page.evaluate('current().confidence'):.2f}" in page.inner_text(".row.sel")
         page.wait_for_function("document.querySelector('#report').dataset.event === current().id")
         assert page.inner_text("#report mark.cur") in srv_quote(page)
         first = page.evaluate("current().id")
