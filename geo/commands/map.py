@@ -22,7 +22,8 @@ def map_(
                                               show_default=False)] = None,
     store: StoreOption = None,
     decisions: Annotated[Path | None, decisions_option(
-        "unreviewed ones in a layer of their own (without --events or --store: the signed events)")] = None,
+        "unreviewed ones in a layer of their own "
+        "(without --events or --store: the signed events)")] = None,
     reviewed_only: Annotated[bool, reviewed_only_option()] = False,
 ) -> None:
     """Render events to one static HTML map, layered by actor side and filterable by date.
