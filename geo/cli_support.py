@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
     from geo.model import Event
 
-__all__ = ["StoreOption", "cli_errors", "decisions_option", "fail", "read_event_list",
-           "read_events_frame", "reviewed_only_option", "store_dir"]
+__all__ = ["StoreOption", "cli_errors", "decisions_option", "fail", "read_event_list", "read_events_frame",
+           "reviewed_only_option", "store_dir"]
 
 #: ``--store DIR`` for every command that reads events (``GEO_STORE`` when neither
 #: ``--store`` nor ``--events`` is given).

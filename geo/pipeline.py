@@ -81,9 +81,9 @@ def seed_events(seeds_dir: str | PathLike[str] | None = None) -> list[Event]:
 
 def collect_events(seeds_dir: str | PathLike[str] | None = None,
                    reports: Sequence[str | PathLike[str]] = (),
-                   base: Sequence[Event] | None = None,
                    decisions: str | PathLike[str] | None = None,
-                   reviewed_only: bool = False) -> list[Event]:
+                   reviewed_only: bool = False,
+                   base: Sequence[Event] | None = None) -> list[Event]:
     """Every event a build maps: the curated seed events, and those of ``reports``.
 
     Events extracted from the reports are merged across reports, then reconciled with
@@ -113,9 +113,9 @@ def collect_events(seeds_dir: str | PathLike[str] | None = None,
 def build(seeds_dir: str | PathLike[str] | None = None,
           out_dir: str | PathLike[str] = "maps",
           reports: Sequence[str | PathLike[str]] = (),
-          base: Sequence[Event] | None = None,
           decisions: str | PathLike[str] | None = None,
-          reviewed_only: bool = False) -> BuildResult:
+          reviewed_only: bool = False,
+          base: Sequence[Event] | None = None) -> BuildResult:
     """Write ``out_dir/index.html`` and ``out_dir/events.geojson`` from a seeds directory.
 
     Deterministic: the same seeds give byte-identical files.  Every input is read and
@@ -123,7 +123,7 @@ def build(seeds_dir: str | PathLike[str] | None = None,
     """
     from geo.export.geojson import write_geojson
 
-    events = collect_events(seeds_dir, reports, base, decisions, reviewed_only)
+    events = collect_events(seeds_dir, reports, decisions, reviewed_only, base)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a directory; expected an output directory")

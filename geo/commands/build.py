@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import (StoreOption, cli_errors, decisions_option, read_event_list,
-                             reviewed_only_option)
+from geo.cli_support import StoreOption, cli_errors, decisions_option, read_event_list, reviewed_only_option
 
 __all__ = ["build"]
 
@@ -55,6 +54,6 @@ def build(
         if store is not None and seeds is not None:
             raise InputError("give --seeds DIR or --store DIR, not both")
         base = read_event_list(None, store) if seeds is None else None
-        result = run_build(seeds, out, reports=reports or (), base=base, decisions=decisions,
-                           reviewed_only=reviewed_only)
+        result = run_build(seeds, out, reports=reports or (), decisions=decisions,
+                           reviewed_only=reviewed_only, base=base)
         typer.echo(result.summary())

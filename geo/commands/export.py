@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import (StoreOption, cli_errors, decisions_option, read_events_frame,
-                             reviewed_only_option)
+from geo.cli_support import StoreOption, cli_errors, decisions_option, read_events_frame, reviewed_only_option
 
 __all__ = ["export"]
 
@@ -23,8 +22,7 @@ def export(
                          "(default: the seed events).", show_default=False)] = None,
     store: StoreOption = None,
     decisions: Annotated[Path | None, decisions_option(
-        "unreviewed ones kept unless --reviewed-only "
-        "(without --events or --store: the signed events)")] = None,
+        "unreviewed ones kept unless --reviewed-only (without --events or --store: the signed events)")] = None,
     reviewed_only: Annotated[bool, reviewed_only_option()] = False,
 ) -> None:
     """Export events to a GIS file.
@@ -47,10 +45,9 @@ def export(
         # read_frame validates GeoJSON and YAML record by record, and reads GeoPackage and
         # GeoParquet (our own exports) straight into a frame: a million events stay fast
         if decisions is not None:
-            from geo.cli_support import read_event_list
             from geo.review.apply import reviewed_events
 
-            frame, _ = reviewed_events(read_event_list(events, store), decisions, reviewed_only)
+            frame, _ = reviewed_events(events, decisions, reviewed_only, store)
         else:
             frame = read_events_frame(events, store, nested=False)
         export_frame(frame, out, name)

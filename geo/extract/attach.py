@@ -10,14 +10,16 @@ Erbil"), and "X, near Y" is one location told twice.  Sentences without a trigge
 still sharpen the last event's place ("The depot was near Maysalun"), list the places it
 struck ("- Al-Qaim, Iraq: …", "The second target was …") or point back to its site
 ("at the same base").
+
+Its word lists and patterns, each with what it covers and examples: ``data/attach.yaml``.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from gazetteer.index import haversine_km
 from geo.extract.actors import find_actors
+from geo.extract.lexicon import names, pattern
 from geo.extract.places import PlaceFinder, PlaceMention
 from geo.extract.text import Segment
 
@@ -27,35 +29,24 @@ __all__ = ["COUNTRY_NAMES", "PRECISION_RANK", "SCOPE", "choose_places", "contain
 PRECISION_RANK = {"site": 0, "town": 1, "admin1": 2, "country": 3, None: 4}
 #: The countries the data set covers; a cause's or a dateline's country elsewhere is not voted for.
 SCOPE = ("SY", "IQ", "JO")
-COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "JO": "Jordan", "LB": "Lebanon", "IR": "Iran", "IL": "Israel",
-                 "TR": "Turkey", "YE": "Yemen", "SA": "Saudi Arabia", "KW": "Kuwait"}
-_ELSEWHERE = re.compile(r"\b(?:Houthis?|Ansar Allah|Red Sea|Gulf of Aden|Arabian Sea|Bab el-Mandeb|Mediterranean|"
-                        r"Hodeidah|Sanaa|Yemen\w*|Lebanon|Lebanese|Gaza|West Bank|Tel Aviv|Beirut|Tehran|Iranian territory|"
-                        r"Golan|Eilat|Haifa|Israeli territory|occupied territories|occupied Palestine)\b")
+COUNTRY_NAMES = names("attach", "country_names")
+_ELSEWHERE = pattern("attach", "elsewhere")
 #: "at the same base", "toward the outpost": the site the report last named.
-_SAME_SITE = re.compile(r"\b(?:at|on|toward|towards|over|against|near|inside|into|hit|struck|targeted)\s+the\s+(?:same\s+)?"
-                        r"(?:base|outpost|garrison|airport|airfield|air base|camp|facility|site|field)\b|"
-                        r"\b(?:forces|troops|personnel|soldiers) there\b", re.IGNORECASE)
-_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w .]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+")
-_NOT_PLACE_AFTER = re.compile(r"^\s*(?:(?:has|have|had|also|strongly|officially|quickly|swiftly|,)\s+)*"
-                              r"(?:said|says|condemned|denounced|accused|called|announced|stated|opposed|"
-                              r"warned|vowed|blamed|urged|rejected|criticized|criticised|protested|"
-                              r"summoned|responded|insisted|demanded|pressured|threatened|negotiat\w*|agreed|discuss\w*|"
-                              r"signed|is|are|was|were|"
-                              r"has|have|and|[–—])\b", re.IGNORECASE)
-_LOCATIVE = re.compile(
-    r"(?:\b(?:in|inside|into|across|throughout|within|on|at|over|near|hit|struck|targeting|targeted|"
-    r"bombed|attacked|of|from)\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+|northern\s+|"
-    r"southern\s+|eastern\s+|western\s+)?(?:both\s+)?)$", re.IGNORECASE)
-_LIST_AFTER_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within|on|at|into|both)\s+(?:the\s+)?"
-                                  r"(?:[\w-]+\s+)?[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)*,?\s+(?:and|or)\s+(?:in\s+)?"
-                                  r"(?:(?:north|south|east|west)\w*\s+)?$")
-_BACKGROUND_BEFORE = re.compile(r"(?:\bborders?\s+(?:of|with|between)\s+(?:the\s+)?|\bbased\s+in\s+|-based\s+|"
-                                r"\b(?:war|campaign|offensive|conflict|fighting|genocide)\s+(?:in|on|against)\s+|"
-                                r"\b(?:government|authorities|officials|ministry|parliament|leaders?)\s+in\s+|"
-                                r"\b(?:broadcaster|channel|television|TV|newspaper|outlet|network|website|daily)\s+|"
-                                r"\bfrom\s+|(?:\d+,?|\bnatives?|\bresidents?|\bcitizens?|\bmayor|\bgovernor|"
-                                r"\bpeople|\bhometown|,)\s+of\s+)$", re.IGNORECASE)
+_SAME_SITE = pattern("attach", "same_site")
+_DATELINE = pattern("attach", "dateline")
+_POSSESSIVE = pattern("attach", "possessive_country")
+_BACKGROUND_BEFORE = pattern("attach", "background_before")
+_FAR = pattern("attach", "far_reference")
+_LAUNCH = pattern("attach", "launch_point")
+_LAUNCH_TARGET = pattern("attach", "launch_target")
+_STREET = pattern("attach", "street")
+_NOT_PLACE_AFTER = pattern("attach", "not_place_after")
+_LOCATIVE_BEFORE_VERB = pattern("attach", "locative_before_actor_verb")
+_LOCATIVE = pattern("attach", "locative")
+_LIST_AFTER_LOCATIVE = pattern("attach", "list_after_locative")
+_CELL_END = pattern("attach", "cell_end")
+_NEAR = pattern("attach", "near")
+_DIRECTION_OF = pattern("attach", "direction_of")
 
 
 def km(a: Any, b: Any) -> float:
@@ -119,35 +110,25 @@ def place_is_location(text: str, pm: PlaceMention) -> bool:
     ("Iraq opposed …"), a border named as a reference, a home town, an adjective."""
     before = text[max(0, pm.start - 40):pm.start]
     after = text[pm.end:pm.end + 40]
-    if re.match(r"[’']s\s+(?!(?:[A-Z][\w-]*\s+)*(?:province|governorate|city|town|region|desert|border|"
-                r"[A-Z]))", after) and pm.precision == "country":
+    if _POSSESSIVE.match(after) and pm.precision == "country":
         return False  # "Iraq's security forces", "Lebanon's Hezbollah"
     if _BACKGROUND_BEFORE.search(before):
         return False
-    far = re.search(r"\b(\d+)\s*(?:km|kilomet(?:re|er)s|miles)\s+(?:\(\d+ \w+\)\s+)?(?:[a-z-]+\s+)?(?:of|from)\s+"
-                    r"(?:the\s+)?(?:(?:city|town|capital) of\s+)?$", before)
+    far = _FAR.search(before)
     if far and int(far.group(1)) >= 25:
         return False  # "some 77 km northeast of Erbil city": a reference point, not the place
-    launch = re.search(r"\b(?:fired|launched|came|flown|flew in|sent|took off)\s+(?:[\w-]+\s+){0,4}?from\b(?P<rest>[^.;]*)$",
-                       text[max(0, pm.start - 90):pm.start])
-    if launch and not re.search(r"\b(?:toward|towards|at|against|on|into|targeting)\b", launch.group("rest")):
+    launch = _LAUNCH.search(text[max(0, pm.start - 90):pm.start])
+    if launch and not _LAUNCH_TARGET.search(launch.group("rest")):
         return False  # "rockets fired from the town of Zummar in Nineveh province toward …": the launch point
-    if pm.precision == "country" and re.match(r"\s+(?:Street|St\.|Road|Avenue|Square|Highway|Bridge|Hotel)\b", after):
+    if pm.precision == "country" and _STREET.match(after):
         return False  # "Palestine Street" in Baghdad
-    if _NOT_PLACE_AFTER.match(after) and not re.search(
-            r"\b(?:in|at|on|near|of|across|throughout|inside|within|into|over)\s+(?:the\s+)?"
-            r"(?:(?:north|south|east|west)\w*\s+|central\s+)?$", before, re.IGNORECASE):
+    if _NOT_PLACE_AFTER.match(after) and not _LOCATIVE_BEFORE_VERB.search(before):
         if pm.precision in ("country", "town"):
             return False
     if pm.precision == "country" and not _LOCATIVE.search(before) and not _LIST_AFTER_LOCATIVE.search(before) \
-            and not re.match(r"\s*(?:\||$)", after):
+            and not _CELL_END.match(after):
         return False
     return True
-
-
-_NEAR = re.compile(r"(?:\bnear|\bclose to|\boutside|\bnot far from|\bin the vicinity of|\bon the outskirts of|"
-                   r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+(?:the\s+)?"
-                   r"(?:(?:city|town|village|base|area)\s+of\s+)?$", re.IGNORECASE)
 
 
 def choose_places(places: list[PlaceMention], text: str) -> list[tuple[PlaceMention, str | None]]:
@@ -174,8 +155,7 @@ def choose_places(places: list[PlaceMention], text: str) -> list[tuple[PlaceMent
         between = text[a.end:b.start]
         if " and " in between or a not in result or b not in result:
             continue
-        if re.match(r",\s*(?:some\s+|about\s+|\d+\s*(?:km|kilomet\w+|miles)\s+)?(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?"
-                    r"(?:(?:city|town|capital)\s+of\s+)?$", between, re.IGNORECASE):
+        if _DIRECTION_OF.match(between):
             result.remove(b)  # "Musayyib, south of Baghdad": Baghdad is only the reference
             continue
         if km(a.place, b.place) <= 60:

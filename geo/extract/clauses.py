@@ -6,39 +6,32 @@ the words that join a reaction to its cause ("after", "in response to", "in reta
 for", "answered A with B", "struck back for A") and at contrasts ("but", "while"); each
 clause tells at most one event, and a clause opened by a cause word is marked ``sub``: the
 document pass dates and places it as background, not as the report's own news.
+
+Its word lists and patterns, each with what it covers and examples: ``data/clauses.yaml``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from geo.extract.lexicon import pattern, source, words
 from geo.extract.triggers import has_trigger
 
 __all__ = ["CAUSE", "CAUSE_WORDS", "Clause", "split_clauses"]
 
 #: The words that join a reaction to its cause; the clause they open tells the cause.
-CAUSE_WORDS = (r"(?:in response to|in retaliation for|in reprisal for|in answer to|in reply to|"
-               r"(?:a|an|the|its)\s+(?:\w+\s+){0,2}?(?:response|retaliation|reply|answer|reprisal)\s+(?:\w+\s+)?(?:to|for)|"
-               r"as (?:a )?(?:response|retaliation|reprisal) (?:to|for)|responding to|retaliating for|"
-               r"to avenge|in revenge for|(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+)?(?:days?|hours?|weeks?)\s+after|"
-               r"(?:shortly|soon|just)\s+after|(?<!went )(?<!goes )(?<!going )(?<!gone )after|"
-               r"following|follow(?:s|ed))")
-CAUSE = re.compile(r"\s*" + CAUSE_WORDS + r"\b(?!\s+which)", re.IGNORECASE)  # "after which" tells what came next
-_SPLIT = re.compile(
-    r"(?:,\s*|\s+)(?=(?:" + CAUSE_WORDS + r"|but|while|whereas)\b)"
-    r"|;\s*|\s+[–—]\s+(?=[a-z])", re.IGNORECASE)
+CAUSE_WORDS = source("clauses", "cause_words")
+CAUSE = pattern("clauses", "cause")  # "after which" tells what came next
+_SPLIT = pattern("clauses", "split")
 #: A sentence without one of these cannot be cut by _SPLIT (a quick test before the scan).
-_SPLIT_WORDS = ("after", "follow", "respon", "retaliat", "repris", "answer", "reply", "aveng", "revenge",
-                "but", "while", "whereas", ";", "–", "—")
-_LEAD_SUB = re.compile(r"^(?:after|following|in response to|in retaliation for)\b", re.IGNORECASE)
-_AND_CLAUSE = re.compile(r",\s+and\s+(?=(?:the\s+)?[A-Z][\w’'-]*\s+(?:[\w’'-]+\s+){0,3}?(?:[a-z]+ed|said|says|hit|struck)\b)")
+_SPLIT_WORDS = words("clauses", "split_keys")
+_LEAD_SUB = pattern("clauses", "lead_cause")
+_LEAD_SUB_END = pattern("clauses", "lead_cause_end")
+_AND_CLAUSE = pattern("clauses", "and_clause")
 #: "answered A with B", "responded to A with B": A is the cause, B the reaction.
-_ANSWERED = re.compile(r"\b(?:answered|met|avenged|repaid|punished|countered|responded to|replied to|"
-                       r"retaliated for|hit back at|struck back at)\s+(?P<cause>.+?)\s+(?P<with>with)\s+",
-                       re.IGNORECASE)
+_ANSWERED = pattern("clauses", "answered")
 #: "struck back for A", "retaliated on Friday for A": A is the cause.
-_BACK_FOR = re.compile(r"\b(?:back|retaliated|retaliating|retaliation|reprisal|revenge)\b[^,;]{0,40}?\s(?=for\s)",
-                       re.IGNORECASE)
+_BACK_FOR = pattern("clauses", "back_for")
+_DASH = pattern("clauses", "dash_aside")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +59,7 @@ def split_clauses(sentence: str) -> list[Clause]:
                 if m.group(0).strip() in ("–", "—"):
                     # "against three bases — at al-Shaddadi, at Rukban and at al-Tanf — all in Syria":
                     # an aside between dashes is cut off only when it tells an event of its own
-                    rest = re.split(r"\s[–—]\s", sentence[m.end():], maxsplit=1)[0]
+                    rest = _DASH.split(sentence[m.end():], maxsplit=1)[0]
                     if not has_trigger(rest):
                         continue
                 cuts.append(m.end())
@@ -74,7 +67,7 @@ def split_clauses(sentence: str) -> list[Clause]:
     if lead:
         # "After X, the US struck Y": the lead clause ends at the first comma before a
         # capitalised word or a subject ("the US …").
-        m = re.search(r",\s+(?=[A-Z]|the [A-Z]|the (?:US|U\.S\.|militia|group))", sentence[lead.end():])
+        m = _LEAD_SUB_END.search(sentence[lead.end():])
         if m:
             cuts.append(lead.end() + m.end())
     causes: set[int] = set()

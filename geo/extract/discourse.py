@@ -8,16 +8,19 @@ the strikes") only adds detail (a sharper place, a toll, a date) to the event it
 to; it never makes one of its own unless it names a new site.  An attack nobody is said
 to have made takes its side from the discourse: the cause of a US reaction came from the
 other side, "the missiles" are the last attack's, unclaimed rockets are the militias'.
+
+Its word lists and patterns, each with what it covers and examples: ``data/discourse.yaml``.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from geo.extract.actors import OPPONENT
+from geo.vocab import AIR_FORCE_SIDES, CODED_SIDES
 from geo.extract.attach import PRECISION_RANK, SCOPE, contains, km, precision_of
+from geo.extract.lexicon import pattern, words
 from geo.extract.numbers import Count
 from geo.extract.places import PlaceMention
 from geo.extract.roles import UNIDENTIFIED
@@ -32,29 +35,31 @@ if TYPE_CHECKING:
 __all__ = ["MILITIA_WEAPONS", "Draft", "EventBook", "is_definite_subject", "refers_back", "settle_side",
            "tells_own_event"]
 
-MILITIA_WEAPONS = ("rocket_attack", "drone_attack", "missile_attack", "artillery_attack", "ied_attack")
+MILITIA_WEAPONS = words("discourse", "militia_weapons")
 #: A sentence that tells a reaction: the cause it names came from the other side.
-_RETALIATION = re.compile(r"\b(?:retaliat\w*|respon(?:se|ded|ding)|reprisal|revenge|aveng\w*|answer\w*|repl(?:y|ied)|"
-                          r"back)\b", re.IGNORECASE)
+_RETALIATION = pattern("discourse", "retaliation")
+_REFERS_BACK = pattern("discourse", "refers_back")
+_ONLY_DATES = pattern("discourse", "only_dates")
+_DEFINITE_SUBJECT = pattern("discourse", "definite_subject")
+_PLURAL = pattern("discourse", "plural_trigger")
 
 
 def refers_back(before: str, nominal: bool, is_det: bool) -> bool:
     """"the strikes", "one of the strikes", "both of the attacks": a reference to an event
     already told (``is_det``: the noun phrase opens with a determiner)."""
-    return nominal and (is_det or bool(re.search(r"\b(?:one of the|the other|both of the)\s+(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE)))
+    return nominal and (is_det or bool(_REFERS_BACK.search(before)))
 
 
 def tells_own_event(text: str, t1: int, own_times: list[TimeExpr]) -> bool:
     """"the strike in X on Tuesday" tells its own event, though definite; "the attack
     happened on Sunday" only dates one already told."""
     return any(t.precision == "day" and not is_reported(text, t) for t in own_times) \
-        and not re.match(r"\s*(?:happened|occurred|took place|came|began|started)\b", text[t1:], re.IGNORECASE)
+        and not _ONLY_DATES.match(text[t1:])
 
 
 def is_definite_subject(before: str) -> bool:
     """"The missiles struck …": a subject that refers back to an attack told."""
-    return bool(re.search(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:missiles?|rockets?|drones?|strikes?|jets|"
-                          r"warplanes|aircraft|bombs?|shells)\s+$", before, re.IGNORECASE))
+    return bool(_DEFINITE_SUBJECT.search(before))
 
 
 @dataclass
@@ -109,6 +114,9 @@ class EventBook:
         if is_blast(m.trigger):
             return "unknown"  # a blast nobody is said to have caused is not put on a side
         kinds = Counter(d.m.side1 for d in self.drafts if d.m.event_type == m.event_type or m.event_type == "attack")
+        if not kinds and m.event_type == "airstrike":
+            # "jets pounded the slopes": aircraft of the one air force the report names
+            kinds = Counter(d.m.side1 for d in self.drafts if d.m.side1 in AIR_FORCE_SIDES and not d.m.side_inferred)
         return kinds.most_common(1)[0][0] if kinds else "unknown"
 
     def add(self, d: Draft) -> None:
@@ -187,7 +195,7 @@ class EventBook:
                            and (place is None or not (d.rows and d.place is not None and d.place.id != place.id and not contains(place, d.place)))), None)
             if target is None:
                 if place is not None and not candidates and PRECISION_RANK[precision_of(place)] <= 1 \
-                        and m.side1 in ("us", "iran_aligned"):
+                        and m.side1 in CODED_SIDES:
                     # "the strike in Jurf al-Sakhar killed …" as the report's first word on it
                     d = Draft(m, place, when, [(seg.text, seg.start, seg.end)],
                                notes=[when.note] if when.note else [], killed=m.killed, injured=m.injured)
@@ -206,7 +214,7 @@ class EventBook:
                 used.add(id(d))
                 continue
             used.add(id(target))
-            if (m.killed is not None or m.injured is not None) and re.search(r"s\b", m.trigger or "") \
+            if (m.killed is not None or m.injured is not None) and _PLURAL.search(m.trigger or "") \
                     and (place is None or precision_of(place) in ("country", "admin1")) \
                     and sum(d.m is target.m and not d.derived for d in self.drafts) > 1:
                 # "the raids killed 16 in Iraq": a toll for several of the places struck is

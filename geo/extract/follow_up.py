@@ -4,31 +4,29 @@
 under "The strikes hit:" ("- Al-Qaim, Iraq: militia positions …", "- a compound at Jurf
 al-Sakhar") or "The second target was a safe house near Mayadeen." adds places struck in
 it; "Police said four people were killed." right after an event gives its toll.
+
+Its word lists and patterns, each with what it covers and examples: ``data/follow_up.yaml``.
 """
 from __future__ import annotations
 
-import re
-
 from geo.extract.attach import PRECISION_RANK, choose_places, contains, places_in, precision_of
 from geo.extract.discourse import Draft, EventBook
+from geo.extract.lexicon import pattern
 from geo.extract.numbers import casualties
 from geo.extract.places import PlaceFinder
 from geo.extract.text import Segment
+from geo.vocab import CODED_SIDES
 
 __all__ = ["is_bullet", "list_target", "locate", "toll_after"]
 
-_BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s*")
+_BULLET = pattern("follow_up", "bullet")
 #: A list item headed by a place: "- Al-Qaim, Iraq: …", "Albu Kamal – …".
-LIST_PLACE = re.compile(r"\s*(?:[-*•]\s+)?(?=[A-Z])[^:–—|.]{2,40}?\s*(?::|\s[–—])\s")
+LIST_PLACE = pattern("follow_up", "list_place")
 #: "The depot was near Maysalun", "the site lies outside Albu Kamal": where a target is.
-LOCATED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:depot|site|facility|warehouse|target|"
-                     r"compound|building|base|outpost|camp|headquarters|house|vehicle|car)s?"
-                     r"(?:\s+(?:was|were|is|are|lay|lies|sat|sits)\s+(?:located\s+|situated\s+)?(?:just\s+)?"
-                     r"(?:near|in|at|outside|inside|close to|on the outskirts of|(?:north|south|east|west)\w*\s+of)|"
-                     r",?\s+(?:known as|called|named)\b)", re.IGNORECASE)
+LOCATED = pattern("follow_up", "located")
 #: "The first target was a training facility near Albu Kamal.", "The other was in the Al Qaim area."
-ONE_WAS = re.compile(r"\s*(?:One|Another|The (?:other|first|second|third|fourth|last|latter|former|targets?|sites?)|A (?:second|third))"
-                     r"(?:\s+(?:one|site|target|location|strike|facility|place))?\s+(?:was|were|lay|hit)\b")
+ONE_WAS = pattern("follow_up", "one_was")
+_LIST_TALLY = pattern("follow_up", "list_tally")
 
 
 def is_bullet(report_text: str, seg: Segment) -> bool:
@@ -45,14 +43,14 @@ def list_target(book: EventBook, finder: PlaceFinder | None, seg: Segment, text:
     place struck in the event told last.  True when the sentence was read as one."""
     if not book.drafts or finder is None:
         return False
-    if re.search(r"\b\d+\s+(?:attacks|strikes|incidents|times)\b", text):
+    if _LIST_TALLY.search(text):
         return False  # "Al-Tanf garrison: 17 attacks." is a tally, not a target
     head = None if whole else LIST_PLACE.match(text)
     places = [p for p in places_in(finder, seg, text) if (head is None or p.end <= head.end())
               and p.precision != "country"]
     # the event the list belongs to: the last one told in a main clause, not a cause
     base = max(book.drafts, key=lambda d: (not d.m.clause.sub, d.order))
-    if not places or base.m.side1 not in ("us", "iran_aligned"):
+    if not places or base.m.side1 not in CODED_SIDES:
         return False
     chosen = [pm for pm, _ in choose_places(places, text)] if whole else places[:1]
     for pm in chosen:  # "The targets were a camp near Albu Kamal and a depot near Mayadeen."

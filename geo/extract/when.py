@@ -7,25 +7,26 @@ a missile barrage") is dated back from its reaction; an undated mention takes th
 date the report named (its "focus"), and failing all that the day before publication.
 The ``quality`` of the answer (explicit, derived, reported, inherited, focus, default)
 says how it was found, and decides which date wins when mentions are joined.
+
+Its word lists and patterns, each with what it covers and examples: ``data/when.yaml``.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geo.extract.dates import TimeExpr, find_times
+from geo.extract.lexicon import pattern
 from geo.extract.numbers import parse_number
-from geo.extract.roles import SPEECH
 
 if TYPE_CHECKING:
     from geo.extract.mention import Mention
 
 __all__ = ["Focus", "When", "dates_ok", "is_reported", "repeat_days", "shift", "time_rank", "when_for"]
 
-_GAP_AFTER = re.compile(r"\s*,?\s*(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-                        r"(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
+_GAP_AFTER = pattern("when", "gap_after")
+_REPORTED_TIME = pattern("when", "reported_time")
 
 
 @dataclass
@@ -42,9 +43,7 @@ class When:
 
 def is_reported(text: str, t: TimeExpr) -> bool:
     """Whether ``t`` dates the telling ("said on Tuesday"), not the event."""
-    return bool(re.search(r"\b" + SPEECH + r"\s+(?:(?:in|at) an? (?:statement|briefing|news conference|press "
-                          r"conference|post|interview)\s+)?(?:on\s+|late\s+|early\s+)?$",
-                          text[max(0, t.start - 50):t.start], re.IGNORECASE))
+    return bool(_REPORTED_TIME.search(text[max(0, t.start - 50):t.start]))
 
 
 def time_rank(w: When) -> int:

@@ -124,11 +124,15 @@ def _existing_store(path: str | PathLike[str]) -> DecisionStore:
     return DecisionStore(path)
 
 
-def reviewed_events(events: Sequence[Event] | None, decisions: str | PathLike[str],
-                    reviewed_only: bool = False) -> tuple[object, frozenset[str]]:
-    """A GeoDataFrame of ``events`` reviewed (of the signed events when None), and the ids
-    of those no one has reviewed: what `geo map`/`geo export --decisions` use."""
+def reviewed_events(events_file: str | PathLike[str] | None, decisions: str | PathLike[str],
+                    reviewed_only: bool = False, store: str | PathLike[str] | None = None
+                    ) -> tuple[object, frozenset[str]]:
+    """A GeoDataFrame of the reviewed events of ``events_file`` (or of the event store
+    ``store``) and the unreviewed ids."""
+    from geo.cli_support import read_event_list
     from geo.frame import to_frame
 
+    events = read_event_list(Path(events_file) if events_file is not None else None,
+                             Path(store) if store is not None else None)
     out = reviewed_frame_events(events, decisions, reviewed_only)
     return to_frame(out), out.unreviewed
