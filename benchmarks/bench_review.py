@@ -71,7 +71,8 @@ def post_latency(tmp: Path, events: Path, posts: int) -> list[float]:
     srv = CliServer(str(events), "--decisions", str(tmp / "posts.yaml"))
     try:
         base = srv.url.rstrip("/")
-        ids = [e["id"] for e in httpx.get(base + "/api/events", timeout=60).json()["events"]][:posts]
+        listed = httpx.get(base + "/api/events", timeout=60).json()["events"]
+        ids = [e["id"] for e in listed][:posts]
         parts = urlsplit(base)
         conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
         conn.connect()

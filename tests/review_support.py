@@ -69,11 +69,15 @@ class ThreadServer:
 class CliServer:
     """`geo review ARGS --port 0 --no-browser` as a child process; ``url`` once it listens."""
 
-    def __init__(self, *args: str, cwd: Path | None = None) -> None:
+    def __init__(self, *args: str, cwd: Path | None = None, browser: str | None = None) -> None:
+        """``browser``: a command for Python's webbrowser module ($BROWSER) instead of
+        --no-browser."""
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        if browser is not None:
+            env["BROWSER"] = browser
         self.proc = subprocess.Popen(
             [sys.executable, "-c", "from geo.cli import main; main()", "review", *args,
-             "--port", "0", "--no-browser"],
+             "--port", "0", *(() if browser is not None else ("--no-browser",))],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
         self.lines: list[str] = []
         self.url = ""

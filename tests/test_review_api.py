@@ -83,6 +83,8 @@ def test_an_edit_changes_the_fields_and_names_them(client):
     (b'{"decision": "edit", "fields": [1]}', 400, "'fields' must be an object"),
     (b'{"decision": "accept", "fields": {"killed": 1}}', 400, "only for decision 'edit'"),
     (b'{"decision": "accept", "colour": "red"}', 400, "unknown key 'colour'"),
+    (b'{"decision": "accept", "reviewer": ["a"]}', 400, "'reviewer' must be text"),
+    (b'{"decision": "edit", "fields": {"lat": 34.1, "lon": null}}', 400, "lat and lon must be given together"),
 ])
 def test_bad_decisions_are_a_4xx_with_one_line_of_json(client, server, body, status, says):
     key = _ids(client)[0]

@@ -199,3 +199,33 @@ def test_showing_only_events_to_review_each_decision_moves_to_the_next_one(chrom
         assert page.locator(".row").count() == len(order) - 3
     finally:
         srv.stop()
+
+
+def test_a_place_is_chosen_by_clicking_a_candidate_or_any_point_on_the_map(chromium, tmp_path):
+    decisions = tmp_path / "decisions.yaml"
+    srv = CliServer(str(copy_reports(tmp_path / "reports")), "--decisions", str(decisions))
+    try:
+        page = open_review(chromium, srv.url)
+        for _ in range(8):
+            if "Al Qaim" in heading(page):
+                break
+            page.keyboard.press("j")
+        page.keyboard.press("e")
+        page.wait_for_selector("path.geo-candidate-cur_al-qaim-crossing")
+        page.click("path.geo-candidate-cur_al-qaim-crossing", force=True)
+        assert "cur:al-qaim-crossing" in page.inner_text("#chosen")
+        page.keyboard.press("Control+Enter")
+        decided(page, 1)
+        assert records(decisions)[0]["place_id"] == "cur:al-qaim-crossing"
+
+        page.keyboard.press("e")
+        box = page.locator("#map").bounding_box()
+        page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.7)
+        page.wait_for_function("document.querySelector('#chosen').textContent.includes('clicked')")
+        page.keyboard.press("Control+Enter")
+        decided(page, 2)
+        rec = records(decisions)[1]
+        assert "place_id" not in rec and rec["location"].startswith("near ")
+        assert "lat" in rec["fields"] and rec["original"]["place_id"]
+    finally:
+        srv.stop()

@@ -91,3 +91,39 @@ def test_export_with_decisions_gives_the_reviewed_events(reviewed, tmp_path):
     signed = tmp_path / "signed.geojson"
     assert runner.invoke(app, ["export", "--decisions", str(decisions), "--out", str(signed)]).exit_code == 0
     assert len(json.loads(signed.read_text())["features"]) == 2
+
+
+def test_the_review_page_is_opened_in_the_browser_unless_told_not_to(tmp_path):
+    import time
+
+    from review_support import CliServer
+
+    opened = tmp_path / "opened.txt"
+    srv = CliServer(str(REPORTS), "--decisions", str(tmp_path / "d.yaml"),
+                    browser=f"sh -c 'echo %s > {opened}'")
+    try:
+        for _ in range(100):
+            if opened.exists() and opened.read_text().strip():
+                break
+            time.sleep(0.05)
+        assert opened.read_text().strip() == srv.url + "/"
+    finally:
+        srv.stop()
+
+
+def test_ctrl_c_stops_the_server_cleanly_and_keeps_the_decisions(tmp_path):
+    import signal
+
+    import httpx
+    from review_support import CliServer
+
+    decisions = tmp_path / "d.yaml"
+    srv = CliServer(str(REPORTS), "--decisions", str(decisions))
+    key = httpx.get(srv.url + "/api/events").json()["events"][0]["id"]
+    assert httpx.post(f"{srv.url}/api/events/{key}", json={"decision": "accept"}).status_code == 200
+    srv.proc.send_signal(signal.SIGINT)
+    assert srv.proc.wait(timeout=20) == 0
+    assert "Traceback" not in srv.proc.stderr.read()
+    assert f"stopped; 1 decision in {decisions}" in srv.proc.stdout.read()
+    srv.stop()
+    assert DecisionStore(decisions).get(key).decision == "accept"

@@ -22,7 +22,8 @@ def export(
                          "(default: the seed events).", show_default=False)] = None,
     store: StoreOption = None,
     decisions: Annotated[Path | None, decisions_option(
-        "unreviewed ones kept unless --reviewed-only (without --events: the signed events)")] = None,
+        "unreviewed ones kept unless --reviewed-only "
+        "(without --events or --store: the signed events)")] = None,
     reviewed_only: Annotated[bool, reviewed_only_option()] = False,
 ) -> None:
     """Export events to a GIS file.

@@ -21,7 +21,8 @@ def map_(
                                               show_default=False)] = None,
     store: StoreOption = None,
     decisions: Annotated[Path | None, decisions_option(
-        "unreviewed ones in a layer of their own (without --events: the signed events)")] = None,
+        "unreviewed ones in a layer of their own "
+        "(without --events or --store: the signed events)")] = None,
     reviewed_only: Annotated[bool, reviewed_only_option()] = False,
     cdn: Annotated[bool, typer.Option("--cdn", help="Link Leaflet and its plugins from their CDNs "
                                       "(a smaller page that needs the network) instead of "

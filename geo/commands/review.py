@@ -113,4 +113,9 @@ def _serve(inputs: list[Path], decisions: Path, port: int, host: str, no_browser
         import webbrowser
 
         webbrowser.open(url)
-    serve(app, sock)
+    try:
+        serve(app, sock)
+    except KeyboardInterrupt:  # Ctrl+C is how a review ends: not an error
+        pass
+    n = len(store)
+    typer.echo(f"geo review: stopped; {n} decision{'s' if n != 1 else ''} in {decisions}")

@@ -178,6 +178,8 @@ class ReviewDesk:
                              f"(got {decision!r})")
         if reason is not None and not isinstance(reason, str):
             raise InputError("'reason' must be text")
+        if reviewer is not None and not isinstance(reviewer, str):
+            raise InputError("'reviewer' must be text")
         if decision == "reject" and reason not in REJECT_REASONS:
             raise InputError(f"a rejection needs a 'reason' from: {', '.join(REJECT_REASONS)}")
         if fields is not None and not isinstance(fields, Mapping):
