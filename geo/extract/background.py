@@ -52,8 +52,13 @@ class Cue:
     pattern: re.Pattern[str]
     strong: bool  # also marks an event told in a main clause (not only a cause clause)
     unless_before: re.Pattern[str] | None = None  # words that, before the cue, cancel it
+    keys: tuple[str, ...] = ()  # one of these substrings must be in the text (a fast pre-test)
 
     def search(self, text: str) -> bool:
+        if self.keys:
+            lower = text.lower()
+            if not any(k in lower for k in self.keys):
+                return False
         m = self.pattern.search(text)
         return bool(m) and not (self.unless_before and self.unless_before.search(text, 0, m.start()))
 
@@ -69,7 +74,8 @@ def cues() -> tuple[Cue, ...]:
             strong = not any(entry["covers"].startswith(w) for w in _WEAK)
             unless = entry.get("unless_before")
             out.append(Cue(kind, entry["covers"], re.compile(entry["pattern"], re.IGNORECASE), strong,
-                           re.compile(unless, re.IGNORECASE) if unless else None))
+                           re.compile(unless, re.IGNORECASE) if unless else None,
+                           tuple(str(k).lower() for k in entry.get("keys") or ())))
     return tuple(out)
 
 
