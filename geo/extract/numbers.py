@@ -109,7 +109,12 @@ _CASUALTY_STEMS = _KILL_STEMS + _HURT_STEMS
 _KILL_WORD = re.compile("|".join(_KILL_STEMS), re.IGNORECASE)
 _HURT_WORD = re.compile("|".join(_HURT_STEMS), re.IGNORECASE)
 _NONE = re.compile(r"\bno (?:\w+ ){0,2}(?:casualties|injuries|deaths|fatalities)\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries)\b|"
-                   r"\b(?:neither|none)\b[^.;]{0,40}\bcaused (?:any )?(?:casualties|injuries)\b", re.IGNORECASE)
+                   r"\b(?:neither|none)\b[^.;]{0,40}\bcaused (?:any )?(?:casualties|injuries)\b|"
+                   r"\bneither (?:damage|casualties|injuries) nor (?:damage|casualties|injuries)\b|"
+                   # "no one was hurt", "no US troops were harmed": hurt covers the dead too
+                   r"\b(?:no one|nobody|no (?:[\w.-]+ ){0,2}(?:troops|personnel|soldiers|Americans|service ?members|"
+                   r"people|civilians|staff|forces))\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?"
+                   r"(?:hurt|harmed)\b", re.IGNORECASE)
 
 
 #: Where a count can begin (a digit, a number word, or a word of _APPROX): the patterns that
