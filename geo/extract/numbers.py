@@ -104,7 +104,7 @@ _INJURED = _patterns(_HURT_V, r"(?:injured|wounded|hurt|injuries)", r"(?:injurie
                re.IGNORECASE)]
 # which of the two pattern lists can match at all (each list is costly: it tries every word)
 _KILL_STEMS = ("kill", "dead", "die", "death", "fatalit", "toll", "left", "leaving", "martyr")
-_HURT_STEMS = ("injur", "wound", "hurt", "casualt", "treated", "evaluated", "hospitali")
+_HURT_STEMS = ("injur", "wound", "hurt", "harm", "casualt", "treated", "evaluated", "hospitali")
 _CASUALTY_STEMS = _KILL_STEMS + _HURT_STEMS
 _KILL_WORD = re.compile("|".join(_KILL_STEMS), re.IGNORECASE)
 _HURT_WORD = re.compile("|".join(_HURT_STEMS), re.IGNORECASE)
