@@ -35,14 +35,20 @@ SETS = [
 ]
 
 
-def predictions(folder: Path, manifest: Path | None = None) -> tuple[list[dict], int]:
-    """Every event extracted from the reports of ``folder``, as the scorer reads them."""
+def predictions(folder: Path, manifest: Path | None = None, min_confidence: float | None = None
+                ) -> tuple[list[dict], int]:
+    """The events extracted from the reports of ``folder``, as the scorer reads them: those
+    `geo extract` prints by default (``min_confidence`` None), or all at or above the one given."""
     from geo.extract import extract_paths
+    from geo.extract.confidence import DEFAULT_MIN_CONFIDENCE
 
+    floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     files = sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt", ".html")
                    and p.name.lower() != "readme.md")
     preds = []
     for e in extract_paths(files, manifest=manifest, on_error=lambda m: None):
+        if (e.confidence or 0.0) < floor:
+            continue
         d = e.to_dict()
         d["docs"] = {s.doc.rsplit(".", 1)[0] for s in e.sources}
         preds.append(d)

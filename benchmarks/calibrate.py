@@ -38,7 +38,7 @@ def rows(heldout: bool) -> tuple[list[dict[str, float]], list[int], list[float]]
         if ("heldout" in folder.name) != heldout:
             continue
         model.RECORDER = {}
-        preds, _ = predictions(folder, manifest)
+        preds, _ = predictions(folder, manifest, min_confidence=0.0)
         outcomes, _missed = label(load_gold(gold), preds)
         for o in outcomes:
             if o.label in ("hit", "miss"):

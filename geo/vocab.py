@@ -7,6 +7,8 @@ from __future__ import annotations
 
 __all__ = [
     "SIDES",
+    "CODED_SIDES",
+    "AIR_FORCE_SIDES",
     "EVENT_TYPES",
     "ACLED_TYPES",
     "DATE_PRECISIONS",
@@ -27,6 +29,11 @@ SIDES: tuple[str, ...] = (
     "us", "iran_aligned", "iran", "israel", "turkey", "jordan", "isis", "syria_government",
     "russia", "sdf", "other", "unknown",
 )
+#: Sides an event is coded for (an attacker that is only "other" or "unknown" is not enough
+#: to place an event by the report's context alone).
+CODED_SIDES: frozenset[str] = frozenset(SIDES) - {"other", "unknown"}
+#: Sides with an air force in this theatre: their unclaimed "jets" and "warplanes" are theirs.
+AIR_FORCE_SIDES: frozenset[str] = frozenset({"us", "israel", "turkey", "jordan", "russia", "syria_government"})
 SIDE_LABELS: dict[str, str] = {
     "us": "US and coalition",
     "iran_aligned": "Iran-aligned groups",

@@ -36,3 +36,9 @@ def test_missiles_fired_from_iran_are_irans_own():
     found = events("The Revolutionary Guards fired ballistic missiles at Erbil on Monday night.",
                    dt.date(2024, 1, 16))
     assert [e.actor1_side for e in found] == ["iran"]
+
+
+def test_an_unclaimed_air_strike_that_centcom_announces_is_american():
+    found = events("CENTCOM said on Friday that an airstrike in Deir ez-Zor province had killed a senior "
+                   "Islamic State leader.", dt.date(2024, 12, 21))
+    assert [e.actor1_side for e in found] == ["us"]

@@ -58,3 +58,24 @@ def test_precisely_told_background_is_kept_but_marked():
                    "after rockets were fired at the Conoco gas field on February 2.")
     kept = [e for e in found if e.location and "Conoco" in e.location]
     assert kept and "told as background" in (kept[0].notes or "")
+
+
+def test_a_lead_that_sums_up_strikes_joins_the_places_it_goes_on_to_name():
+    found = events("Turkish jets struck targets across northern Iraq on Wednesday, the ministry said. "
+                   "The jets hit the Gara region and the Qandil mountains on Wednesday.", dt.date(2024, 10, 24))
+    assert sorted(e.location for e in found) == ["Gara", "Qandil"]  # no third point for "northern Iraq"
+    found = events("US jets struck militia sites across Syria on Thursday, officials said. The jets struck "
+                   "a depot near Albu Kamal and a camp near Mayadeen on Thursday.")
+    assert sorted(e.location for e in found) == ["Albu Kamal", "Mayadeen"]
+
+
+def test_a_blast_at_the_place_and_time_of_an_attack_is_that_attack():
+    found = events("Rockets hit the Conoco gas field on Thursday. Explosions were heard at the Conoco gas "
+                   "field on Thursday, residents said.")
+    assert [(e.actor1_side, e.event_type) for e in found] == [("iran_aligned", "rocket_attack")]
+
+
+def test_an_unexplained_blast_at_a_militia_base_is_an_explosion_of_unknown_side():
+    found = events("A powerful explosion tore through the Kalsu base late on Friday, killing one PMF member.",
+                   dt.date(2024, 4, 20))
+    assert [(e.actor1_side, e.event_type, e.place_id) for e in found] == [("unknown", "explosion", "cur:kalsu")]

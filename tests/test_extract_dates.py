@@ -99,3 +99,8 @@ def test_at_the_weekend_is_the_saturday_and_sunday_before_publication():
 def test_a_fixed_holiday_is_the_last_one_before_publication_unless_a_year_is_given(text, day):
     found = [t for t in find_times(text, dt.date(2024, 1, 30)) if t.date]
     assert [(t.date, t.precision) for t in found] == [(day, "day")]
+
+
+def test_a_date_without_a_year_takes_the_year_its_sentence_has_set():
+    found = find_times("In the summer of 2019, blasts hit a depot on Aug. 12 of that year.", dt.date(2024, 4, 20))
+    assert [t.date for t in found if t.precision == "day"] == [dt.date(2019, 8, 12)]

@@ -50,7 +50,7 @@ def extract(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-file messages on stderr.")] = False,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
-                                                  help="Keep only events whose calibrated confidence is at least this (0-1).")] = 0.0,
+                                                  help="Keep only events whose calibrated confidence is at least this (0-1; 0 keeps every candidate).")] = 0.3,
 ) -> None:
     """Extract strike and attack events from news reports.
 
@@ -64,6 +64,7 @@ def extract(
         geo extract report.txt --published 2024-11-12
         geo extract reports/ --manifest manifest.yaml --merge > events.geojson
         geo extract reports/ --min-confidence 0.8      # about 9 in 10 right on our sets
+        geo extract reports/ --min-confidence 0        # every candidate, for review
     """
     if fmt not in ("geojson", "table"):
         raise fail(f"unknown format {fmt!r}; expected geojson or table", 2)

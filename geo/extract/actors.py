@@ -46,6 +46,9 @@ _PATTERN = re.compile("|".join(f"(?P<g{i}>\\b(?:{rx})\\b)" for i, (rx, *_rest) i
 
 
 _SPEAKER = re.compile(r"\b(?:officials?|spokes(?:man|woman|person|people)|commanders?)$", re.IGNORECASE)
+#: A speaker's title right after a name: "Pentagon press secretary", "CENTCOM spokesman"
+_TITLE_AFTER = re.compile(r"\s+(?:deputy\s+)?(?:press secretary|spokes(?:man|woman|person)|official|officials|"
+                          r"statement|spokes(?:people)|media office|press office)\b", re.IGNORECASE)
 _BACKED = re.compile(r"-(?:backed|allied|supported|trained|funded|armed|aligned|led|held|controlled|run|linked|"
                      r"occupied|dominated|affiliated)\b", re.IGNORECASE)
 
@@ -90,6 +93,8 @@ def _find(text: str) -> tuple[ActorMention, ...]:
             continue
         if role == "actor" and _SPEAKER.search(surface):
             role = "reporter"  # "a US military official", "Iraqi security officials": they tell, not act
+        elif _TITLE_AFTER.match(text, m.end()):
+            role = "reporter"  # "Deputy Pentagon press secretary Sabrina Singh said": a speaker
         out.append(ActorMention(m.start(), m.end(), surface, name, side, role))
     return tuple(out)
 

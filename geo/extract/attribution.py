@@ -38,6 +38,8 @@ _BLAME = re.compile(r"\b(?:blamed on|attributed to|ascribed to|pinned on|believe
                     r"accused|blamed)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _STATE = re.compile(r"^(?:Iran|Iranian(?: forces| military| regime| government| missiles?| drones?)?|Tehran|IRGC|"
                     r"(?:Islamic )?Revolutionary Guards?(?: Corps?)?|(?:the )?Guards)$", re.IGNORECASE)
+#: Reporters that are also the party that strikes: an unclaimed air strike they announce is theirs.
+_US_ANNOUNCERS = frozenset({"CENTCOM", "US government"})
 _FROM_IRAN = re.compile(r"\b(?:from (?:Iran|Iranian territory|inside Iran|Iranian soil)|launched from Iran)\b", re.IGNORECASE)
 
 
@@ -65,8 +67,17 @@ def _hit_coalition(d: Any) -> bool:
     return d.place is not None and d.place.kind in ("military_base", "oil_field") and d.m.event_type != "airstrike"
 
 
+def _own_forces(d: Any) -> bool:
+    """Whether ``d`` was made by Iran's own forces rather than a group it backs."""
+    return d.m.side1 == "iran_aligned" and bool((d.m.actor1 and _STATE.match(d.m.actor1.strip()))
+                                                or _FROM_IRAN.search(d.quotes[0][0]))
+
+
 def settle_sides(book: Any) -> None:
     """Correct the inferred sides of one report's drafts from what the report says."""
+    for d in book.drafts:
+        if _own_forces(d):
+            d.m.side1 = "iran"  # Iran's own forces, not the groups it backs
     named = Counter(d.m.side1 for d in book.drafts if not d.m.side_inferred and d.m.side1 not in ("other", "unknown"))
     third = next(iter(named)) if len(named) == 1 and next(iter(named)) in THIRD_STRIKERS else None
     for d in book.drafts:
@@ -74,9 +85,10 @@ def settle_sides(book: Any) -> None:
         if blamed and blamed != d.m.side1 and (d.m.side_inferred or d.m.side1 == "unknown"):
             d.m.side1, d.m.actor1 = blamed, None
             d.notes.append(f"attributed by the report to {blamed.replace('_', ' ')}")
+        elif d.m.side_inferred and d.m.side1 != "us" and d.m.event_type == "airstrike" \
+                and d.m.reporter in _US_ANNOUNCERS:
+            # "CENTCOM said an airstrike killed an ISIS leader": the US announces its own strikes
+            d.m.side1, d.m.actor1 = "us", d.m.reporter
         elif third and d.m.side_inferred and d.m.side1 != third and not _hit_coalition(d):
             d.m.side1, d.m.actor1 = third, None
             d.notes.append("the attacker is not named; the report tells only this striker's attacks")
-        if d.m.side1 == "iran_aligned" and ((d.m.actor1 and _STATE.match(d.m.actor1.strip()))
-                                            or _FROM_IRAN.search(d.quotes[0][0])):
-            d.m.side1 = "iran"  # Iran's own forces, not the groups it backs

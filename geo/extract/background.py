@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from geo.extract.attach import precision_of
+from geo.extract.attach import contains, precision_of
 from geo.extract.discourse import EventBook
 from geo.extract.discourse import _places_ok as places_ok
 from geo.extract.discourse import _types_ok as types_ok
@@ -177,5 +177,65 @@ def sort_news(book: EventBook, text: str, published: dt.date | None = None) -> N
         if role == "background" and _precise(d):
             d.notes.append("told as background in this report (a retelling, a cause or a comparison)")
             keep.append(d)
-    book.drafts[:] = keep
+    book.drafts[:] = _absorbed(keep)
+
+
+def _absorb(into: Any, d: Any, note: str) -> None:
+    """Add ``d``'s sentences to ``into`` as evidence, leaving its fields as they are."""
+    for q in d.quotes:
+        if q not in into.quotes:
+            into.quotes.append(q)
+    if note not in into.notes:
+        into.notes.append(note)
+
+
+def _absorbed(drafts: list[Any]) -> list[Any]:
+    """Join what only summarises or echoes the report's sharper events to them:
+
+    * a lead that sums up strikes placed no closer than a country or governorate ("Turkish
+      jets struck targets across northern Iraq") when the report goes on to name the
+      places, on the same days, of the same side;
+    * a blast nobody is said to have caused at the place and on the day of an attack the
+      report tells ("explosions were heard at the base" after the rockets hit it);
+    * an attack whose side was only inferred, at the place and on the day of one whose
+      attacker the report names ("an air strike killed five Guards officers in Mezzeh"
+      beside "the Israeli strike in Mezzeh").
+
+    Their counts are left out: a summary's toll is the sum of its parts, not one part's.
+    """
+    out = list(drafts)
+    for d in sorted(drafts, key=lambda d: d.order):
+        if d.place is None:
+            continue
+        coarse = precision_of(d.place) in ("admin1", "country")
+        blast = d.m.event_type == "explosion" and d.m.side1 == "unknown"
+        if d.m.side_inferred:
+            named = next((n for n in out if n is not d and n.place is not None and not n.m.side_inferred
+                          and n.m.side1 != d.m.side1 and types_ok(n.m.event_type, d.m.event_type)
+                          and dates_ok(n.when, d.when) and abs(_day(n) - _day(d)) <= 1
+                          and places_ok(n.place, d.place)), None)
+            if named is not None:
+                _absorb(named, d, "a telling that names nobody, at the same place and time, is taken as this one")
+                out.remove(d)
+                continue
+        if not (coarse or blast):
+            continue
+        for n in sorted((x for x in out if x is not d and x.place is not None), key=lambda x: x.order):
+            sharper = precision_of(n.place) not in ("admin1", "country")
+            if not sharper or not dates_ok(n.when, d.when) or abs(_day(n) - _day(d)) > 1:
+                continue
+            if blast and n.m.side1 != "unknown" and places_ok(n.place, d.place):
+                _absorb(n, d, "a blast told at the same place and time is taken as this attack's")
+                out.remove(d)
+                break
+            if coarse and n.m.side1 == d.m.side1 and types_ok(n.m.event_type, d.m.event_type) \
+                    and contains(d.place, n.place):
+                _absorb(n, d, "the report's summary of several strikes also names this one")
+                out.remove(d)
+                break
+    return out
+
+
+def _day(d: Any) -> int:
+    return d.when.date.toordinal() if d.when.date else 0
 

@@ -207,7 +207,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: dt.date | None) -> Tim
                         f"'{raw}' read as a day of the month of publication, or of the month before")
     if kind in ("mdy", "dmy"):
         month, day = MONTHS[gd["mon"].lower().rstrip(".")], int(gd["day"])
-        year = int(gd["year"]) if gd.get("year") else (_year_for(month, day, pub) if pub else None)
+        year = int(gd["year"]) if gd.get("year") else (_context_year(text, s) or (_year_for(month, day, pub) if pub else None))
         if year is None:
             return TimeExpr(s, e, raw, None, "day", "explicit", _qualifier(text, s, None))
         try:
@@ -273,6 +273,17 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: dt.date | None) -> Tim
             return TimeExpr(s, e, raw, None, "day", "relative")
         return _relative(s, e, raw, rel, pub)
     return None
+
+
+_YEAR_BEFORE = re.compile(r"\b(?:in|of|during|since)\s+(?:(?:the\s+)?(?:summer|spring|autumn|fall|winter|early|late|mid)\s+(?:of\s+)?)?"
+                          r"(?P<year>(?:19|20)\d\d)\b(?![-/]\d)", re.IGNORECASE)
+
+
+def _context_year(text: str, start: int) -> int | None:
+    """The year a sentence has set before a date that gives none ("in the summer of 2019,
+    … on Aug. 12 of that year"): the last "in/of/during YEAR" before it."""
+    found = [m for m in _YEAR_BEFORE.finditer(text, 0, start)]
+    return int(found[-1].group("year")) if found else None
 
 
 def _weekday_before_text(text: str, start: int) -> str | None:

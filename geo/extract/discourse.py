@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from geo.extract.actors import OPPONENT
+from geo.vocab import AIR_FORCE_SIDES, CODED_SIDES
 from geo.extract.attach import PRECISION_RANK, SCOPE, contains, km, precision_of
 from geo.extract.lexicon import pattern, words
 from geo.extract.numbers import Count
@@ -35,6 +36,7 @@ __all__ = ["MILITIA_WEAPONS", "Draft", "EventBook", "is_definite_subject", "refe
            "tells_own_event"]
 
 MILITIA_WEAPONS = words("discourse", "militia_weapons")
+_NOT_COALITION = frozenset(words("discourse", "not_coalition_bases"))
 #: A sentence that tells a reaction: the cause it names came from the other side.
 _RETALIATION = pattern("discourse", "retaliation")
 _REFERS_BACK = pattern("discourse", "refers_back")
@@ -113,6 +115,9 @@ class EventBook:
         if is_blast(m.trigger):
             return "unknown"  # a blast nobody is said to have caused is not put on a side
         kinds = Counter(d.m.side1 for d in self.drafts if d.m.event_type == m.event_type or m.event_type == "attack")
+        if not kinds and m.event_type == "airstrike":
+            # "jets pounded the slopes": aircraft of the one air force the report names
+            kinds = Counter(d.m.side1 for d in self.drafts if d.m.side1 in AIR_FORCE_SIDES and not d.m.side_inferred)
         return kinds.most_common(1)[0][0] if kinds else "unknown"
 
     def add(self, d: Draft) -> None:
@@ -191,7 +196,7 @@ class EventBook:
                            and (place is None or not (d.rows and d.place is not None and d.place.id != place.id and not contains(place, d.place)))), None)
             if target is None:
                 if place is not None and not candidates and PRECISION_RANK[precision_of(place)] <= 1 \
-                        and m.side1 in ("us", "iran_aligned"):
+                        and m.side1 in CODED_SIDES:
                     # "the strike in Jurf al-Sakhar killed …" as the report's first word on it
                     d = Draft(m, place, when, [(seg.text, seg.start, seg.end)],
                                notes=[when.note] if when.note else [], killed=m.killed, injured=m.injured)
@@ -247,10 +252,16 @@ def settle_side(m: Mention, text: str, mentions: list[Mention], book: EventBook,
         m.side1, m.actor1, m.side_inferred = last.m.side1, last.m.actor1, True
     if m.side1 == "unknown":
         m.side1 = book.side_from_context(m)
-        if m.side1 == "unknown" and m.event_type != "airstrike" and any(
-                pm.place.kind in ("military_base", "oil_field") and pm.place.country in SCOPE
-                for pm, _ in chosen):
+        coalition_base = any(pm.place.kind in ("military_base", "oil_field") and pm.place.country in SCOPE
+                             and pm.place.id not in _NOT_COALITION for pm, _ in chosen)
+        if m.side1 == "unknown" and m.event_type != "airstrike" and coalition_base:
             m.side1 = "iran_aligned"  # an unclaimed attack on a base of the coalition
+        if m.side1 == "unknown" and is_blast(m.trigger):
+            # an explosion nobody is said to have caused is an event of its own side,
+            # "unknown", where the report places it to a site or a town (the blame the
+            # report gives is read later: geo.extract.attribution)
+            m.event_type = "explosion"
+            return any(precision_of(pm.place) in ("site", "town") for pm, _ in chosen)
         if m.side1 == "unknown":
             return False
         if m.side1 == "iran_aligned" and not m.actor1:

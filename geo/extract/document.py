@@ -52,6 +52,13 @@ from geo.model import Event, Source
 __all__ = ["extract_report"]
 
 
+#: Sides whose attacks may be placed to the report's country when the sentence names no
+#: place: the two main parties, and Turkey and Jordan, which strike across their borders
+#: into Iraq and Syria.  Israel's and Iran's strikes told in these reports often fell
+#: outside them (Lebanon, Iran, Yemen), so they are placed only where the report says.
+_DEFAULT_PLACED = frozenset({"us", "iran_aligned", "turkey", "jordan"})
+
+
 class _Document:
     def __init__(self, report: Report, finder: PlaceFinder | None) -> None:
         self.report = report
@@ -185,7 +192,7 @@ class _Document:
             if site is not None:  # "a drone was sent at the same base"
                 chosen = [(PlaceMention(0, 0, site.name, site, "site"), None)]
         if not chosen:
-            if not has_time or self.default_country is None or m.side1 not in ("us", "iran_aligned"):
+            if not has_time or self.default_country is None or m.side1 not in _DEFAULT_PLACED:
                 return
             if is_elsewhere(m.clause.text):
                 return  # "in the Red Sea, the Houthis attacked …": not the report's country

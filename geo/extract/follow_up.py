@@ -15,6 +15,7 @@ from geo.extract.lexicon import pattern
 from geo.extract.numbers import casualties
 from geo.extract.places import PlaceFinder
 from geo.extract.text import Segment
+from geo.vocab import CODED_SIDES
 
 __all__ = ["is_bullet", "list_target", "locate", "toll_after"]
 
@@ -49,7 +50,7 @@ def list_target(book: EventBook, finder: PlaceFinder | None, seg: Segment, text:
               and p.precision != "country"]
     # the event the list belongs to: the last one told in a main clause, not a cause
     base = max(book.drafts, key=lambda d: (not d.m.clause.sub, d.order))
-    if not places or base.m.side1 not in ("us", "iran_aligned"):
+    if not places or base.m.side1 not in CODED_SIDES:
         return False
     chosen = [pm for pm, _ in choose_places(places, text)] if whole else places[:1]
     for pm in chosen:  # "The targets were a camp near Albu Kamal and a depot near Mayadeen."
