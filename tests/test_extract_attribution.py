@@ -42,3 +42,14 @@ def test_an_unclaimed_air_strike_that_centcom_announces_is_american():
     found = events("CENTCOM said on Friday that an airstrike in Deir ez-Zor province had killed a senior "
                    "Islamic State leader.", dt.date(2024, 12, 21))
     assert [e.actor1_side for e in found] == ["us"]
+
+
+def test_warplanes_the_report_later_attributes_to_jordan_are_jordans():
+    found = events("Warplanes struck two houses in the village of Arman in Sweida province early on Thursday, "
+                   "killing ten people. The Syrian Observatory attributed both strikes to Jordanian jets.",
+                   dt.date(2024, 1, 19))
+    assert [(e.actor1_side, e.location) for e in found] == [("jordan", "Arman")]
+
+
+def test_an_air_strike_whose_air_force_the_report_never_names_is_no_event():
+    assert events("Warplanes struck two houses in the village of Arman on Thursday.", dt.date(2024, 1, 19)) == []

@@ -32,7 +32,7 @@ __all__ = ["THIRD_STRIKERS", "blamed_side", "settle_sides"]
 
 #: Strikers other than the two main parties, whose reports tell their own campaigns.
 THIRD_STRIKERS = frozenset({"israel", "turkey", "jordan", "iran"})
-_BLAME = re.compile(r"\b(?:blamed on|attributed to|ascribed to|pinned on|believed to have been (?:carried out|launched|conducted) by|"
+_BLAME = re.compile(r"\b(?:blamed on|attributed (?:(?:the|both|all|these|those|its|it|them|each|of|strikes?|attacks?|raids?)\s+){0,3}to|ascribed to|pinned on|believed to have been (?:carried out|launched|conducted) by|"
                     r"(?:widely )?(?:believed|thought|suspected) to (?:be|have been) (?:carried out by )?|"
                     r"suspected(?= (?:US|U\.S\.|American|Israeli|Turkish|Jordanian|Iranian)\b)|"
                     r"accused|blamed)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
@@ -40,6 +40,7 @@ _STATE = re.compile(r"^(?:Iran|Iranian(?: forces| military| regime| government| 
                     r"(?:Islamic )?Revolutionary Guards?(?: Corps?)?|(?:the )?Guards)$", re.IGNORECASE)
 #: Reporters that are also the party that strikes: an unclaimed air strike they announce is theirs.
 _US_ANNOUNCERS = frozenset({"CENTCOM", "US government"})
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _FROM_IRAN = re.compile(r"\b(?:from (?:Iran|Iranian territory|inside Iran|Iranian soil)|launched from Iran)\b", re.IGNORECASE)
 
 
@@ -73,13 +74,17 @@ def _own_forces(d: Any) -> bool:
                                                 or _FROM_IRAN.search(d.quotes[0][0]))
 
 
-def settle_sides(book: Any) -> None:
-    """Correct the inferred sides of one report's drafts from what the report says."""
+def settle_sides(book: Any, text: str = "") -> None:
+    """Correct the inferred sides of one report's drafts from what the report says
+    (``text`` is the whole report: blame may come sentences after the strike); drop the
+    air strikes whose air force the report never names."""
     for d in book.drafts:
         if _own_forces(d):
             d.m.side1 = "iran"  # Iran's own forces, not the groups it backs
     named = Counter(d.m.side1 for d in book.drafts if not d.m.side_inferred and d.m.side1 not in ("other", "unknown"))
     third = next(iter(named)) if len(named) == 1 and next(iter(named)) in THIRD_STRIKERS else None
+    blamed_in_report = {b for b in (blamed_side(s) for s in _SENTENCE.split(text)) if b} if text else set()
+    report_blames = next(iter(blamed_in_report)) if len(blamed_in_report) == 1 else None
     for d in book.drafts:
         blamed = blamed_side(" ".join(q for q, _s, _e in d.quotes))
         if blamed and blamed != d.m.side1 and (d.m.side_inferred or d.m.side1 == "unknown"):
@@ -92,3 +97,7 @@ def settle_sides(book: Any) -> None:
         elif third and d.m.side_inferred and d.m.side1 != third and not _hit_coalition(d):
             d.m.side1, d.m.actor1 = third, None
             d.notes.append("the attacker is not named; the report tells only this striker's attacks")
+        elif d.m.side1 == "unknown" and d.m.event_type == "airstrike" and report_blames:
+            d.m.side1, d.m.actor1 = report_blames, None
+            d.notes.append(f"the report attributes its strikes to {report_blames.replace('_', ' ')}")
+    book.drafts[:] = [d for d in book.drafts if d.m.side1 != "unknown" or d.m.event_type == "explosion"]

@@ -262,6 +262,12 @@ def settle_side(m: Mention, text: str, mentions: list[Mention], book: EventBook,
             # report gives is read later: geo.extract.attribution)
             m.event_type = "explosion"
             return any(precision_of(pm.place) in ("site", "town") for pm, _ in chosen)
+        if m.side1 == "unknown" and m.event_type == "airstrike" and chosen:
+            # "warplanes struck two houses in Arman": an air strike whose air force the
+            # report may name later ("attributed both strikes to Jordanian jets"); kept
+            # open until geo.extract.attribution has read the whole report
+            m.side_inferred = True
+            return True
         if m.side1 == "unknown":
             return False
         if m.side1 == "iran_aligned" and not m.actor1:

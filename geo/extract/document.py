@@ -223,7 +223,7 @@ class _Document:
 
     # -- output -------------------------------------------------------------------------
     def finish(self) -> list[Event]:
-        settle_sides(self.book)
+        settle_sides(self.book, self.report.text)
         sort_news(self.book, self.report.text, self.report.published)
         return [self.to_event(d) for d in self.book.drafts if d.place is not None]
 
