@@ -15,6 +15,7 @@ Its word lists and patterns, each with what it covers and examples: ``data/attac
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gazetteer.index import haversine_km
@@ -41,6 +42,7 @@ _LAUNCH = pattern("attach", "launch_point")
 _LAUNCH_TARGET = pattern("attach", "launch_target")
 _STREET = pattern("attach", "street")
 _NOT_PLACE_AFTER = pattern("attach", "not_place_after")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _LOCATIVE_BEFORE_VERB = pattern("attach", "locative_before_actor_verb")
 _LOCATIVE = pattern("attach", "locative")
 _LIST_AFTER_LOCATIVE = pattern("attach", "list_after_locative")
@@ -122,7 +124,10 @@ def place_is_location(text: str, pm: PlaceMention) -> bool:
         return False  # "rockets fired from the town of Zummar in Nineveh province toward …": the launch point
     if pm.precision == "country" and _STREET.match(after):
         return False  # "Palestine Street" in Baghdad
-    if _NOT_PLACE_AFTER.match(after) and not _LOCATIVE_BEFORE_VERB.search(before):
+    actor_like = _NOT_PLACE_AFTER.match(after)
+    if actor_like and not _LOCATIVE_BEFORE_VERB.search(before) \
+            and not (actor_like.group(0).rstrip().endswith("and") and _THE_BEFORE.search(before)):
+        # ("the Gara region and the Qandil mountains": two places struck, not two actors)
         if pm.precision in ("country", "town"):
             return False
     if pm.precision == "country" and not _LOCATIVE.search(before) and not _LIST_AFTER_LOCATIVE.search(before) \
