@@ -41,6 +41,8 @@ _STATE = re.compile(r"^(?:Iran|Iranian(?: forces| military| regime| government| 
                     r"(?:Islamic )?Revolutionary Guards?(?: Corps?)?|(?:the )?Guards)$", re.IGNORECASE)
 #: Reporters that are also the party that strikes: an unclaimed air strike they announce is theirs.
 _US_ANNOUNCERS = frozenset({"CENTCOM", "US government"})
+_UNSAID = re.compile(r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to|refused to|could not|"
+                     r"couldn't)\s+(?:say|specify|identify|name|disclose|confirm)\s+who\b", re.IGNORECASE)
 _FROM_IRAN = re.compile(r"\b(?:from (?:Iran|Iranian territory|inside Iran|Iranian soil)|launched from Iran)\b", re.IGNORECASE)
 
 
@@ -94,6 +96,9 @@ def settle_sides(book: Any, text: str = "") -> None:
     for d in book.drafts:
         if _own_forces(d):
             d.m.side1 = "iran"  # Iran's own forces, not the groups it backs
+        if _UNSAID.search(d.quotes[0][0]):
+            # "The Pentagon did not say who was behind the strikes": who spoke is not who struck
+            d.m.side1, d.m.actor1, d.m.side_inferred = "unknown", None, True
     named = Counter(d.m.side1 for d in book.drafts if not d.m.side_inferred and d.m.side1 not in ("other", "unknown"))
     third = next(iter(named)) if len(named) == 1 and next(iter(named)) in THIRD_STRIKERS else None
     # the air strikes' blame, not that of the attacks they answer
