@@ -162,7 +162,8 @@ class _Staging:
         self.files: dict[str, list[PartFile]] = {m: list(fs) for m, fs in store.manifest.partitions.items()}
         self.loaded: dict[str, Any] = {}  # path → full table of a stored file that was read
         self.keep: dict[str, Any] = {}  # path → mask of its rows still in the store
-        self.staged: dict[str, list[Any]] = {}  # month → new tables
+        self.staged: dict[str, list[Any]] = {}  # month → new tables, each in query order
+        self.unsorted: set[str] = set()  # months whose staged tables were concatenated
 
     # --- reading the neighbourhood ---------------------------------------------------
 
@@ -190,6 +191,7 @@ class _Staging:
             return None
         if len(tables) > 1:
             self.staged[month] = tables = [pa.concat_tables(tables)]
+            self.unsorted.add(month)
         return tables[0]
 
     def _months_near(self, table: Any) -> set[str]:
@@ -292,21 +294,20 @@ class _Staging:
             self.keep[path] = pa.array(full)
 
     def _stage(self, table: Any) -> None:
+        """Add rows to their months' staged tables, each sorted for queries (one sort)."""
         import numpy as np
         import pyarrow as pa
 
-        from geo.store.files import UNDATED
+        from geo.store.files import month_codes, month_name, query_order
 
         if not table.num_rows:
             return
-        d = table.column("event_date").to_numpy(zero_copy_only=False).astype("datetime64[M]")
-        code = np.where(np.isnat(d), np.iinfo(np.int64).min, d.astype(np.int64))
-        order = np.argsort(code, kind="stable")
-        table, code, d = table.take(pa.array(order)), code[order], d[order]
+        order = query_order(table)
+        table = table.take(pa.array(order))
+        code = month_codes(table)
         cuts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
         for a, b in zip(cuts, np.r_[cuts[1:], len(code)]):
-            month = UNDATED if np.isnat(d[a]) else str(d[a])
-            self.staged.setdefault(month, []).append(table.slice(int(a), int(b - a)))
+            self.staged.setdefault(month_name(code[a]), []).append(table.slice(int(a), int(b - a)))
 
     # --- the switch ------------------------------------------------------------------
 
@@ -326,13 +327,14 @@ class _Staging:
             changed = [f for f in current if self.keep.get(f.path) is not None]
             kept = [f for f in current if f not in changed]
             tables = list(self.staged.get(month, []))
+            presorted = len(tables) == 1 and not changed and month not in self.unsorted
             tables += [self.loaded[f.path].filter(self.keep[f.path]) for f in changed]
             if len(kept) + 1 > MAX_FILES_PER_MONTH:
                 tables += [self.store.read_part(f) for f in kept]
-                kept = []
+                kept, presorted = [], False
             rows = pa.concat_tables(tables) if tables else None
             if rows is not None and rows.num_rows:
-                part, tmp = write_part(rows, root, month, staging)
+                part, tmp = write_part(rows, root, month, staging, presorted=presorted)
                 kept.append(part)
                 written.append((tmp, root / part.path))
             if kept:
@@ -420,7 +422,10 @@ def _first_of(table: Any, name: str, fallback: Any) -> Any:
 def _first_occurrences(ids: Any) -> Any:
     """Mask of rows whose id has not appeared earlier in the column."""
     import numpy as np
+    import pyarrow.compute as pc
 
+    if pc.count_distinct(ids).as_py() == len(ids):
+        return np.ones(len(ids), dtype=bool)
     codes = ids.combine_chunks().dictionary_encode().indices.to_numpy(zero_copy_only=False)
     first = np.zeros(len(codes), dtype=bool)
     _, idx = np.unique(codes, return_index=True)

@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from geo.query import QUERY_COLUMNS, EventTable, Query
+from geo.query import QUERY_COLUMNS, EventTable, Query, _numpy
 from geo.store.manifest import PartFile
 from geo.store.store import Store
 
@@ -147,10 +147,11 @@ def store_table(store: Store, q: Query) -> EventTable:
 
         schema = event_schema()
         table = pa.schema([schema.field(c) for c in columns]).empty_table()
+    # geo.query's buffer-level conversions: Array.to_numpy would import pandas (0.4 s)
     geom = table.column("geometry").combine_chunks()
-    valid = np.asarray(geom.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    x = np.where(valid, geom.field("x").to_numpy(zero_copy_only=False), np.nan)
-    y = np.where(valid, geom.field("y").to_numpy(zero_copy_only=False), np.nan)
+    valid = _numpy(geom.is_valid())
+    x = np.where(valid, _numpy(geom.field("x")), np.nan)
+    y = np.where(valid, _numpy(geom.field("y")), np.nan)
     return StoreTable(table.drop(["geometry"]), x, y, store, pieces)
 
 
