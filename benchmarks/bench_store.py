@@ -109,9 +109,10 @@ src = "read_parquet('{store}/events/**/*.parquet', hive_partitioning = true)"
 when = "event_date BETWEEN TIMESTAMP '{SINCE}' AND TIMESTAMP '{UNTIL}' AND month BETWEEN '{SINCE[:7]}' AND '{UNTIL[:7]}'"
 area = ("geometry.x BETWEEN {w} AND {e} AND geometry.y BETWEEN {s} AND {n} AND "
         "ST_Contains(ST_GeomFromText('{polygon_wkt}'), ST_Point(geometry.x, geometry.y))")
-con.execute(f"CREATE TEMP TABLE hits AS SELECT * FROM {{src}} WHERE {{when}} AND geo_precision <> 'country' AND {{area}}")
+cols = "id, event_date, event_type, actor1, actor1_side, actor2, location, country, admin1, geo_precision, killed"
+con.execute(f"CREATE TEMP TABLE hits AS SELECT {{cols}} FROM {{src}} WHERE {{when}} AND geo_precision <> 'country' AND {{area}}")
 print(con.execute("SELECT count(*), min(event_date), max(event_date), sum(killed) FROM hits").fetchall())
-print(con.execute("SELECT id, event_date, event_type, actor1, actor1_side, location, killed FROM hits ORDER BY event_date, id LIMIT 20").fetchall()[:1])
+print(con.execute("SELECT * FROM hits ORDER BY event_date, id LIMIT 20").fetchall()[:1])
 print(con.execute(f"SELECT count(*) FROM {{src}} WHERE {{when}} AND geo_precision = 'country' AND country = 'SY' AND geometry IS NOT NULL").fetchall())
 """
 
