@@ -202,6 +202,10 @@ def main() -> None:
     q2, q2_rss, out = median_of([geo, "query", "--store", str(store), *NARROW, "--limit", "20"], args.runs)
     rows.append((f"geo query --store: 25 km of Al-Tanf, one week ({int(out.strip().splitlines()[-1].split()[0]):,} events)",
                   f"{q2:.2f} s", f"{q2_rss:,.0f} MB"))
+    speed, _, _ = median_of([py, "-c", "import numpy as np; np.sort(np.random.default_rng(0).random(10_000_000))"],
+                            args.runs)
+    rows.append(("machine speed check: numpy sort of 10 M floats, new process (compare between runs; "
+                 "it includes the import of numpy)", f"{speed:.2f} s", ""))
     floor, _, _ = median_of([py, "-c", "import typer, pyarrow.parquet, shapely"], args.runs)
     rows.append(("python -c 'import typer, pyarrow.parquet, shapely' (start-up floor)", f"{floor:.2f} s", ""))
 
