@@ -193,3 +193,37 @@ def test_the_legend_sits_above_the_scale_bar(open_offline, seed_build):
     legend = page.locator(".geo-legend").bounding_box()
     scale = page.locator(".leaflet-control-scale").bounding_box()
     assert legend["y"] + legend["height"] <= scale["y"]
+
+
+@pytest.fixture(scope="module")
+def grid_map(tmp_path_factory, seed_build):
+    """The seed events drawn as a large map is: clustered on a screen grid."""
+    from geo.events_io import read_frame
+    from geo.mapping import write_map
+
+    path = tmp_path_factory.mktemp("grid") / "grid.html"
+    write_map(read_frame(seed_build[0].with_name("events.geojson")), path, grid_above=0)
+    return path
+
+
+def test_a_large_map_clusters_on_a_grid_and_draws_every_event(open_offline, grid_map, seed_build):
+    opened = open_offline(grid_map)
+    page = opened.page
+    assert opened.errors == []
+    assert "L.markerClusterGroup" not in grid_map.read_text(encoding="utf-8")
+    assert _marker_counts(page) == len(seed_build[1])
+    page.evaluate("geo.setDates('2024-11-01', '2024-11-30')")
+    in_nov = [f for f in seed_build[1] if f["properties"]["event_date"].startswith("2024-11")]
+    assert _marker_counts(page) == len(in_nov)
+
+
+def test_clicking_a_grid_cluster_zooms_in_and_a_table_row_opens_its_popup(open_offline, grid_map, seed_build):
+    page = open_offline(grid_map).page
+    zoom = page.evaluate("geo.map.getZoom()")
+    page.locator(".geo-cluster").first.click()
+    page.wait_for_function(f"geo.map.getZoom() > {zoom}")
+    page.click(".geo-table-toggle")
+    target = seed_build[1][-1]
+    page.click(f".geo-table tbody tr[data-id='{target['id']}']")
+    page.wait_for_selector(".leaflet-popup-content")
+    assert target["id"] in page.inner_text(".leaflet-popup-content")

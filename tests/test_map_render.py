@@ -90,3 +90,11 @@ def test_every_side_and_type_of_the_vocabulary_has_its_own_colour_and_shape():
     assert len(shapes) == len(EVENT_TYPES)
     for t in ("raid", "explosion"):
         assert t in TYPE_SHAPES
+
+
+def test_template_syntax_in_input_data_is_shown_not_evaluated():
+    notes = "{{ 7*7 }} {% if true %}yes{% endif %} {# hidden #}"
+    html = render_map(to_frame([_event(notes=notes)]), title="{{ 6*7 }}").get_root().render()
+    assert html.split("<h1>")[1].split("</h1>")[0] == "&#123;&#123; 6*7 }}"
+    rows = json.loads(html.split("geo.addEvents(")[1].split(",\n  ")[1].split(", {")[0])
+    assert "{{ 7*7 }} {% if true %}yes{% endif %} {# hidden #}" in rows[0][FIELDS.index("popup")]

@@ -17,7 +17,7 @@ from typing import Any
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.mapping.jsdata import js_json
+from geo.mapping.jsdata import ScriptElement, js_json
 
 __all__ = ["OfflineOutline", "BaseChooser", "basemap_data", "THEATRE"]
 
@@ -59,15 +59,13 @@ def basemap_data() -> dict[str, Any]:
     }
 
 
-class OfflineOutline(MacroElement):
+class OfflineOutline(ScriptElement):
     """Draws the outline into its parent (a base-layer FeatureGroup) and keeps its data."""
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-window.geoBasemap = {{ this.data }};
-geo.offlineOutline({{ this.map.get_name() }}, {{ this._parent.get_name() }}, window.geoBasemap);
-{% endmacro %}
-""")
+    def script_text(self) -> str:
+        return (f"window.geoBasemap = {self.data};\n"
+                f"geo.offlineOutline({self.map.get_name()}, {self._parent.get_name()}, "
+                "window.geoBasemap);")
 
     def __init__(self, map_: Any) -> None:
         super().__init__()

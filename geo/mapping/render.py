@@ -57,6 +57,10 @@ def _carto_positron(folium: Any, xyz: Any) -> Any:
 
 #: Above this many rough events, uncertainty circles are drawn only while a popup is open.
 CIRCLE_LIMIT = 3000
+#: Above this many events, sides are clustered on a screen grid instead of by
+#: Leaflet.markercluster, whose cluster tree takes seconds to rebuild on every date filter
+#: at 100,000 events (benchmarks/bench_map.py).
+LARGE_MAP = 20_000
 
 
 def _sides_present(placed: list[dict[str, Any]]) -> dict[str, int]:
@@ -65,8 +69,8 @@ def _sides_present(placed: list[dict[str, Any]]) -> dict[str, int]:
     return {s: by_side[s] for s in order}
 
 
-def _side_layers(m: Any, placed: list[dict[str, Any]], sides: dict[str, int]) -> None:
-    """One overlay per side: a FeatureGroup holding a MarkerCluster and its events' rows."""
+def _side_layers(m: Any, placed: list[dict[str, Any]], sides: dict[str, int], grid: bool) -> None:
+    """One overlay per side: a FeatureGroup holding a MarkerCluster (or a grid) and its rows."""
     import folium
     from folium.plugins import MarkerCluster
 
@@ -82,14 +86,13 @@ def _side_layers(m: Any, placed: list[dict[str, Any]], sides: dict[str, int]) ->
         side, etype, precise = row[3], row[4], bool(row[6])
         rows[side].append(row)
         icons[side].setdefault(icon_key(side, etype, precise), icon_svg(etype, side, precise))
+    options = {"spiderfyOnMaxZoom": True, "showCoverageOnHover": False, "chunkedLoading": True,
+               "disableClusteringAtZoom": 9, "maxClusterRadius": 40}
     for side, n in sides.items():
         group = folium.FeatureGroup(name=f"{side_label(side)} ({n})", show=True).add_to(m)
-        cluster = MarkerCluster(
-            control=False,
-            icon_create_function=_CLUSTER_ICON % side_colour(side),
-            options={"spiderfyOnMaxZoom": True, "showCoverageOnHover": False,
-                     "disableClusteringAtZoom": 9, "chunkedLoading": True, "maxClusterRadius": 40},
-        ).add_to(group)
+        cluster = None if grid else MarkerCluster(
+            control=False, icon_create_function=_CLUSTER_ICON % side_colour(side),
+            options=options).add_to(group)
         EventLayer(rows[side], icons[side], side_colour(side), cluster, group).add_to(m)
 
 
@@ -121,15 +124,17 @@ def _density_layers(m: Any) -> None:
     heat_layer(m)
 
 
-def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool = False) -> folium.Map:
+def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool = False,
+               grid_above: int = LARGE_MAP) -> folium.Map:
     """A folium Map of the events in ``frame`` (as :func:`geo.frame.to_frame` makes it).
 
     ``cdn=False`` (the default) inlines every library so the page needs no network;
-    ``cdn=True`` links them from their CDNs instead.
+    ``cdn=True`` links them from their CDNs instead.  Maps of more than ``grid_above``
+    placed events cluster on a screen grid rather than with Leaflet.markercluster.
     """
     import folium
 
-    from geo.frame import from_frame
+    from geo.mapping.records import frame_records
     from geo.mapping.assets import OwnAssets, inline_assets
     from geo.mapping.basemap import BaseChooser
     from geo.mapping.datefilter import DateFilter
@@ -138,8 +143,7 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool =
     from geo.mapping.panel import BottomPanel
     from geo.mapping.title import Title
 
-    rows = sorted((e.to_dict() for e in from_frame(frame)),
-                  key=lambda r: (r.get("event_date") or "", r["id"]))
+    rows = sorted(frame_records(frame), key=lambda r: (r.get("event_date") or "", r["id"]))
     placed = [r for r in rows if r.get("lat") is not None]
     unplaced = [f"{r.get('event_date') or 'undated'} · {r.get('event_type')} · "
                 f"{r.get('actor1') or r.get('actor1_side')} ({r['id']})"
@@ -154,7 +158,7 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool =
     m.default_css = [css for css in m.default_css if css[0] == "leaflet_css"]
     online, outline = _base_layers(m)
     sides = _sides_present(placed)
-    _side_layers(m, placed, sides)
+    _side_layers(m, placed, sides, grid=len(placed) > grid_above)
     _density_layers(m)
 
     spans = [s for s in (span(r) for r in rows) if s]
@@ -190,7 +194,7 @@ def _types_present(placed: list[dict[str, Any]]) -> list[str]:
 
 
 def write_map(frame: gpd.GeoDataFrame, path: str | PathLike[str], title: str | None = None,
-              *, cdn: bool = False) -> None:
+              *, cdn: bool = False, grid_above: int = LARGE_MAP) -> None:
     """Render the map to one static HTML file, atomically; the same input gives the same bytes."""
-    html = render_map(frame, title=title, cdn=cdn).get_root().render()
+    html = render_map(frame, title=title, cdn=cdn, grid_above=grid_above).get_root().render()
     write_text_atomic(path, html if html.endswith("\n") else html + "\n")
