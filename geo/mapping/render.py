@@ -56,11 +56,11 @@ def _carto_positron(folium: Any, xyz: Any) -> Any:
 
 
 #: Above this many rough events, uncertainty circles are drawn only while a popup is open.
-CIRCLE_LIMIT = 3000
+CIRCLE_LIMIT = 300
 #: Above this many events, sides are clustered on a screen grid instead of by
 #: Leaflet.markercluster, whose cluster tree takes seconds to rebuild on every date filter
 #: at 100,000 events (benchmarks/bench_map.py).
-LARGE_MAP = 20_000
+LARGE_MAP = 2_000
 
 
 def _sides_present(placed: list[dict[str, Any]]) -> dict[str, int]:
@@ -165,7 +165,7 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool =
     dated = sorted(r["event_date"] for r in rows if r.get("event_date"))
     when = f"{dated[0]} to {dated[-1]}" if dated else "no dates"
     n = len(rows)
-    Title(title or DEFAULT_TITLE, f"{n} event{'s' if n != 1 else ''} · {when}", unplaced).add_to(m)
+    Title(title or DEFAULT_TITLE, f"{n:,} event{'s' if n != 1 else ''} · {when}", unplaced).add_to(m)
     rough = sum(1 for r in placed if not is_precise(r.get("geo_precision")))
     Legend(sides, [t for t in _types_present(placed)], rough > CIRCLE_LIMIT).add_to(m)
     if spans:

@@ -54,7 +54,9 @@
   geo.markerFor = function (e) {
     if (e.marker) { return e.marker; }
     var marker = e.marker = L.marker([e.lat, e.lon], {icon: icon(e.iconHtml, e), keyboard: true});
-    marker.bindPopup(function () { return e.popup; }, {maxWidth: 380, maxHeight: 420});
+    // autoPan keeps an opened popup clear of the title at the top
+    marker.bindPopup(function () { return e.popup; }, {maxWidth: 380, maxHeight: 420,
+                                                      autoPanPaddingTopLeft: [20, 75]});
     marker.bindTooltip(function () { return document.createTextNode(tooltipText(e)); },
                        {direction: "top", offset: [0, -10]});
     marker.geoEventId = e.id;
@@ -129,6 +131,9 @@
     if (!e) { return; }
     var map = geo.map;
     if (!e.group._map) { e.group.addTo(map); }
+    // a popup no taller than the map (which is short while the table is open)
+    var fit = Math.max(160, map.getSize().y - 90);
+    geo.markerFor(e).getPopup().options.maxHeight = fit;
     if (e.cluster) {
       e.cluster.zoomToShowLayer(e.marker, function () { e.marker.openPopup(); });
       return;
@@ -136,7 +141,7 @@
     map.once("moveend", function () {
       var marker = geo.markerFor(e);
       if (marker._map) { marker.openPopup(); return; }
-      L.popup({maxWidth: 380, maxHeight: 420}).setLatLng([e.lat, e.lon]).setContent(e.popup).openOn(map);
+      L.popup({maxWidth: 380, maxHeight: fit}).setLatLng([e.lat, e.lon]).setContent(e.popup).openOn(map);
     });
     map.setView([e.lat, e.lon], Math.max(map.getZoom(), 12));
   };
