@@ -100,7 +100,7 @@ def test_governorate_counts_follow_the_date_filter_and_name_country_only_events(
         g.openTooltip(g.getBounds().getCenter()); }}""")
     tip = page.inner_text(".leaflet-tooltip")
     assert tip.startswith(f"{name}: {n} event")
-    killed = sum(p.get("killed") or 0 for p, g in zip(props, govs) if g == top)
+    killed = sum(p.get("killed") or 0 for p, g in zip(props, govs, strict=True) if g == top)
     assert tip.endswith(f"{killed} killed")
     page.evaluate("geo.setDates('2099-01-01', '2099-12-31')")
     assert "No shown event is placed only to a country" in page.inner_text(".geo-choro-legend")
@@ -142,10 +142,28 @@ def test_the_timeline_stacks_weeks_by_side_and_dragging_sets_the_dates(open_offl
     assert abs(rect["x"] - (box["x"] + box["width"] * 0.55)) < 12
 
 
-def test_a_month_precise_event_is_spread_over_its_weeks():
-    from geo.mapping.rows import span
+def test_a_month_precise_event_is_spread_over_the_weeks_of_its_month(open_offline, tmp_path: Path):
+    from geo.frame import to_frame
+    from geo.mapping import write_map
+    from geo.model import Event
 
-    assert span({"event_date": "2024-02-15", "date_precision": "month"}) == ("2024-02-01", "2024-02-29")
+    def event(**kw):
+        base = {"event_type": "airstrike", "actor1_side": "us", "lat": 34.45, "lon": 40.92,
+                "geo_precision": "town", "sources": [{"doc": "a.txt"}]}
+        return Event.from_dict({**base, **kw})
+
+    path = tmp_path / "month.html"
+    write_map(to_frame([event(event_date="2024-02-15", date_precision="month"),
+                        event(event_date="2024-03-20", actor1_side="iran_aligned")]), path)
+    page = open_offline(path).page
+    weeks = page.eval_on_selector_all("#geo-bottom .geo-week title", "els => els.map(e => e.textContent)")
+    feb = [w for w in weeks if "US and coalition" in w]
+    # 1-29 February 2024 meets the weeks of 29 Jan, 5, 12, 19 and 26 Feb
+    assert [w.split(":")[0] for w in feb] == [f"week of 2024-{d}" for d in
+                                             ("01-29", "02-05", "02-12", "02-19", "02-26")]
+    shares = [float(w.rsplit(" ", 1)[1]) for w in feb]
+    assert abs(sum(shares) - 1) < 0.06 and max(shares) < 0.3
+    assert any(w.startswith("week of 2024-03-18") and "Iran and aligned groups 1" in w for w in weeks)
 
 
 def test_the_table_lists_shown_events_sorts_and_a_row_click_opens_its_popup(open_offline, seed_build):

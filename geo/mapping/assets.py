@@ -43,7 +43,8 @@ _JS = {
 _CSS = {
     "leaflet_css": lambda: _xstatic("leaflet") / "leaflet.css",
     "markerclustercss": lambda: _xstatic("leaflet_markercluster") / "MarkerCluster.css",
-    "markerclusterdefaultcss": lambda: _xstatic("leaflet_markercluster") / "MarkerCluster.Default.css",
+    "markerclusterdefaultcss":
+        lambda: _xstatic("leaflet_markercluster") / "MarkerCluster.Default.css",
 }
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$|/\*# sourceMappingURL=.*?\*/", re.M)
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[^)'\"]+)\1\)")
@@ -67,7 +68,8 @@ def _read_css(name: str) -> str:
         img = path.parent / m.group(2)
         return f"url(data:image/png;base64,{base64.b64encode(img.read_bytes()).decode()})"
 
-    return _safe_in_script(_CSS_URL.sub(data_uri, _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))))
+    text = _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))
+    return _safe_in_script(_CSS_URL.sub(data_uri, text))
 
 
 @cache
@@ -121,8 +123,8 @@ def inline_assets(figure: Any) -> None:
 
 
 #: Our own files, in load order (each script only defines functions on ``window.geo``).
-OWN_FILES = ("geo-map.css", "events.js", "grid.js", "basemap.js", "choropleth.js", "heat.js", "timeline.js",
-             "table.js")
+OWN_FILES = ("geo-map.css", "events.js", "grid.js", "basemap.js", "choropleth.js", "heat.js",
+             "timeline.js", "table.js")
 
 
 class OwnAssets(Raw):

@@ -29,7 +29,9 @@ _LABELLED_KINDS = ("city", "town", "military_base", "airport", "border_crossing"
 
 def _rounded(geometry: dict[str, Any], digits: int = 3) -> dict[str, Any]:
     def walk(c: Any) -> Any:
-        return [round(c[0], digits), round(c[1], digits)] if isinstance(c[0], float) else [walk(x) for x in c]
+        if isinstance(c[0], float):
+            return [round(c[0], digits), round(c[1], digits)]
+        return [walk(x) for x in c]
     return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
@@ -86,4 +88,5 @@ geo.chooseBase({{ this._parent.get_name() }}, [{% for layer in this.online %}{{ 
     def __init__(self, online: list[Any], outline: Any) -> None:
         super().__init__()
         self._name = "BaseChooser"
-        self.online, self.outline = online, outline  # named at render time, after ids are renumbered
+        # named at render time, after ids are renumbered
+        self.online, self.outline = online, outline

@@ -41,8 +41,8 @@ def _column(frame: Any, col: str) -> list[Any]:
         return [None if v is None or v != v else str(v)[:10] for v in series.tolist()]
     if col in _NESTED:
         kind = _NESTED[col]
-        return [json.loads(v) if isinstance(v, str) and v else (v if isinstance(v, kind) else kind())
-                for v in series.tolist()]
+        return [json.loads(v) if isinstance(v, str) and v
+                else (v if isinstance(v, kind) else kind()) for v in series.tolist()]
     values = _plain(series.astype(object).tolist())
     if col in COUNT_COLUMNS:
         return [None if v is None else int(v) for v in values]

@@ -134,13 +134,13 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool =
     """
     import folium
 
-    from geo.mapping.records import frame_records
     from geo.mapping.assets import OwnAssets, inline_assets
     from geo.mapping.basemap import BaseChooser
     from geo.mapping.datefilter import DateFilter
     from geo.mapping.ids import stabilise_ids
     from geo.mapping.legend import Legend
     from geo.mapping.panel import BottomPanel
+    from geo.mapping.records import frame_records
     from geo.mapping.title import Title
 
     rows = sorted(frame_records(frame), key=lambda r: (r.get("event_date") or "", r["id"]))
@@ -165,7 +165,8 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool =
     dated = sorted(r["event_date"] for r in rows if r.get("event_date"))
     when = f"{dated[0]} to {dated[-1]}" if dated else "no dates"
     n = len(rows)
-    Title(title or DEFAULT_TITLE, f"{n:,} event{'s' if n != 1 else ''} · {when}", unplaced).add_to(m)
+    count = f"{n:,} event{'s' if n != 1 else ''}"
+    Title(title or DEFAULT_TITLE, f"{count} · {when}", unplaced).add_to(m)
     rough = sum(1 for r in placed if not is_precise(r.get("geo_precision")))
     Legend(sides, [t for t in _types_present(placed)], rough > CIRCLE_LIMIT).add_to(m)
     if spans:
