@@ -39,6 +39,7 @@ class Query:
     until: dt.date | None = None
     actor: str | None = None
     side: str | None = None
+    target_side: str | None = None
     type: str | None = None
     min_killed: int | None = None
     boundaries: Path | None = None
@@ -162,7 +163,7 @@ def parse_point(text: str) -> tuple[float, float, str]:
 
 
 #: The columns a query filters on or shows in its table.
-QUERY_COLUMNS = ("id", "event_date", "event_type", "actor1", "actor1_side", "actor2", "location",
+QUERY_COLUMNS = ("id", "event_date", "event_type", "actor1", "actor1_side", "actor2", "actor2_side", "location",
                  "country", "admin1", "geo_precision", "killed")
 
 
@@ -304,6 +305,10 @@ def run_query(table: EventTable | gpd.GeoDataFrame, q: Query) -> QueryResult:
         if q.side not in SIDES:
             raise InputError(f"--side: {q.side!r} is not one of: {', '.join(SIDES)}")
         mask &= _is_in(col("actor1_side"), {q.side})
+    if q.target_side:
+        if q.target_side not in SIDES:
+            raise InputError(f"--target-side: {q.target_side!r} is not one of: {', '.join(SIDES)}")
+        mask &= _is_in(col("actor2_side"), {q.target_side})
     if q.type:
         if q.type not in EVENT_TYPES:
             raise InputError(f"--type: {q.type!r} is not one of: {', '.join(EVENT_TYPES)}")
@@ -318,7 +323,7 @@ def run_query(table: EventTable | gpd.GeoDataFrame, q: Query) -> QueryResult:
     if q.bbox:
         mask &= _inside_box(table, q.bbox)
     if q.within:
-        mask &= _contained(table, _polygons(q.within))
+        mask &= _contained(table, polygons(q.within))
         area = str(q.within)
     if q.region:
         from gazetteer.regions import region
@@ -380,14 +385,18 @@ def _contained(table: EventTable, geom: Any) -> Any:
 
 def _in_countries(country: Any, r: Any) -> Any:
     """Which events sit in a country the region ``r`` lies in (for the left-out count)."""
+    return _is_in(country, region_countries(r))
+
+
+def region_countries(r: Any) -> set[str]:
+    """The countries a region lies in: where its coarsely placed events may be."""
     from gazetteer.regions import countries
 
-    codes = {c.country for c in countries()
-             if c.geometry.intersects(r.geometry)} if r.country is None else {r.country}
-    return _is_in(country, codes)
+    return {c.country for c in countries()
+            if c.geometry.intersects(r.geometry)} if r.country is None else {r.country}
 
 
-def _polygons(path: Path) -> Any:
+def polygons(path: Path) -> Any:
     from shapely.ops import unary_union
 
     from gazetteer.regions import read_polygons
@@ -402,16 +411,21 @@ def _polygons(path: Path) -> Any:
     return unary_union(polys)
 
 
-def _within_km(table: EventTable, lat: float, lon: float, km: float) -> Any:
-    """Geodesic distance on the WGS84 ellipsoid (pyproj), after a generous box pre-filter."""
+def near_box(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    """A generous W, S, E, N box around a point that holds every point within ``km``."""
     import math
-
-    import numpy as np
-    from pyproj import Geod
 
     dlat = km / 110.0 * 1.2
     dlon = min(180.0, km / (111.32 * max(math.cos(math.radians(min(abs(lat) + dlat, 89.9))), 1e-6)) * 1.2)
-    cand = _candidates(table, lon - dlon, lat - dlat, lon + dlon, lat + dlat)
+    return lon - dlon, lat - dlat, lon + dlon, lat + dlat
+
+
+def _within_km(table: EventTable, lat: float, lon: float, km: float) -> Any:
+    """Geodesic distance on the WGS84 ellipsoid (pyproj), after a generous box pre-filter."""
+    import numpy as np
+    from pyproj import Geod
+
+    cand = _candidates(table, *near_box(lat, lon, km))
     close = np.zeros(len(table), dtype=bool)
     if len(cand):
         n = len(cand)

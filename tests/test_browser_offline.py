@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo.pipeline import build
+from geo.vocab import SIDE_LABELS
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +72,7 @@ def test_the_layer_control_lists_bases_sides_and_density_overlays(open_offline, 
     page = open_offline(seed_build[0]).page
     text = page.inner_text(".leaflet-control-layers")
     for name in ("OpenStreetMap", "Satellite", "Offline outline", "US and coalition",
-                 "Iran and aligned groups", "Counts by governorate", "Heat map"):
+                 "Iran-aligned groups", "Counts by governorate", "Heat map"):
         assert name in text
     assert not page.get_by_label("Heat map").is_checked()
 
@@ -163,7 +164,8 @@ def test_a_month_precise_event_is_spread_over_the_weeks_of_its_month(open_offlin
                                              ("01-29", "02-05", "02-12", "02-19", "02-26")]
     shares = [float(w.rsplit(" ", 1)[1]) for w in feb]
     assert abs(sum(shares) - 1) < 0.06 and max(shares) < 0.3
-    assert any(w.startswith("week of 2024-03-18") and "Iran and aligned groups 1" in w for w in weeks)
+    militias = f"{SIDE_LABELS['iran_aligned']} 1"
+    assert any(w.startswith("week of 2024-03-18") and militias in w for w in weeks)
 
 
 def test_the_table_lists_shown_events_sorts_and_a_row_click_opens_its_popup(open_offline, seed_build):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import cli_errors
+from geo.cli_support import StoreOption, cli_errors, decisions_option, read_events_frame, reviewed_only_option
 
 __all__ = ["export"]
 
@@ -20,6 +20,11 @@ def export(
     events: Annotated[Path | None, typer.Option(
         "--events", help="Events file to read: .geojson/.json or curated .yaml "
                          "(default: the seed events).", show_default=False)] = None,
+    store: StoreOption = None,
+    decisions: Annotated[Path | None, decisions_option(
+        "unreviewed ones kept unless --reviewed-only "
+        "(without --events or --store: the signed events)")] = None,
+    reviewed_only: Annotated[bool, reviewed_only_option()] = False,
 ) -> None:
     """Export events to a GIS file.
 
@@ -31,17 +36,21 @@ def export(
     Example:
         geo export --format geojson --out events.geojson
         geo export --events curated.yaml --out curated.geojson
+        geo export --store war-store/ --out everything.gpkg
+        geo export --events extracted.geojson --decisions decisions.yaml --out reviewed.gpkg
     """
     with cli_errors():
-        from geo.events_io import read_frame
         from geo.export import export_frame, format_for
-        from geo.frame import to_frame
-        from geo.pipeline import seed_events
 
         name = fmt.lower() if fmt else format_for(out)
         # read_frame validates GeoJSON and YAML record by record, and reads GeoPackage and
         # GeoParquet (our own exports) straight into a frame: a million events stay fast
-        frame = read_frame(events, nested=False) if events is not None else to_frame(seed_events())
+        if decisions is not None:
+            from geo.review.apply import reviewed_events
+
+            frame, _ = reviewed_events(events, decisions, reviewed_only, store)
+        else:
+            frame = read_events_frame(events, store, nested=False)
         export_frame(frame, out, name)
         n = len(frame)
         typer.echo(f"exported {n} event{'s' if n != 1 else ''} to {out} ({name})")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import cli_errors
+from geo.cli_support import StoreOption, cli_errors, decisions_option, read_events_frame, reviewed_only_option
 
 __all__ = ["map_"]
 
@@ -19,6 +19,11 @@ def map_(
                          "`geo export` writes; default: the seed events).", show_default=False)] = None,
     title: Annotated[str | None, typer.Option("--title", help="The map's title.",
                                               show_default=False)] = None,
+    store: StoreOption = None,
+    decisions: Annotated[Path | None, decisions_option(
+        "unreviewed ones in a layer of their own "
+        "(without --events or --store: the signed events)")] = None,
+    reviewed_only: Annotated[bool, reviewed_only_option()] = False,
     cdn: Annotated[bool, typer.Option("--cdn", help="Link Leaflet and its plugins from their CDNs "
                                       "(a smaller page that needs the network) instead of "
                                       "inlining them.")] = False,
@@ -36,13 +41,18 @@ def map_(
         geo map --out maps/seed.html
         geo map --out maps/web.html --cdn
         geo map --events extracted.geojson --out maps/extracted.html --title "Extracted"
+        geo map --store war-store/ --out maps/store.html
+        geo map --events extracted.geojson --decisions decisions.yaml --out maps/reviewed.html
     """
     with cli_errors():
-        from geo.events_io import read_frame
-        from geo.frame import to_frame
         from geo.mapping import write_map
-        from geo.pipeline import seed_events
 
-        frame = read_frame(events) if events is not None else to_frame(seed_events())
-        write_map(frame, out, title=title, cdn=cdn)
+        unreviewed: frozenset[str] = frozenset()
+        if decisions is not None:
+            from geo.review.apply import reviewed_events
+
+            frame, unreviewed = reviewed_events(events, decisions, reviewed_only, store)
+        else:
+            frame = read_events_frame(events, store)
+        write_map(frame, out, title=title, cdn=cdn, unreviewed=unreviewed)
         typer.echo(f"mapped {len(frame)} event{'s' if len(frame) != 1 else ''} to {out}")

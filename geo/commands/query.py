@@ -7,11 +7,12 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import cli_errors
+from geo.cli_support import StoreOption, cli_errors, store_dir
 
 __all__ = ["query"]
 
 FORMATS = ("table", "json", "geojson", "csv")
+ENGINES = ("arrow", "dask")
 
 
 def query(
@@ -25,12 +26,17 @@ def query(
     since: Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD.", show_default=False)] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD.", show_default=False)] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Text in the attacker's or target's name (any case).", show_default=False)] = None,
-    side: Annotated[str | None, typer.Option("--side", help="Attacker side: us, iran_aligned, israel, isis, …", show_default=False)] = None,
+    side: Annotated[str | None, typer.Option("--side", help="Attacker side: us, iran_aligned, iran, israel, turkey, jordan, isis, …, unknown.", show_default=False)] = None,
+    target_side: Annotated[str | None, typer.Option("--target-side", help="Side of the target (actor2_side), e.g. isis for strikes on the Islamic State.", show_default=False)] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="airstrike, drone_attack, rocket_attack, missile_attack, …", show_default=False)] = None,
     min_killed: Annotated[int | None, typer.Option("--min-killed", help="At least N killed.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, geojson or csv.")] = "table",
     map_out: Annotated[Path | None, typer.Option("--map", help="Also render the result as a map (HTML).", show_default=False)] = None,
     limit: Annotated[int, typer.Option("--limit", help="Rows shown in the table (the summary counts all).")] = 100,
+    store: StoreOption = None,
+    engine: Annotated[str, typer.Option("--engine", help="arrow (this process) or dask (a dask.distributed cluster; needs --store).")] = "arrow",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); default: a local cluster for this query.", show_default=False)] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Workers of the local Dask cluster (default: one per core).", show_default=False)] = None,
 ) -> None:
     """Select events: filters combine with AND; results are sorted by date.
 
@@ -42,6 +48,8 @@ def query(
         geo query --region "Deir ez-Zor" --since 2024-01-01
         geo query --near "Al-Tanf" --radius-km 50 --format geojson > tanf.geojson
         geo query --events big.parquet --side iran_aligned --type drone_attack --map drones.html
+        geo query --store war-store/ --region Anbar --since 2024-01-01 --until 2024-01-31
+        geo query --store war-store/ --region Anbar --engine dask --scheduler tcp://10.0.0.5:8786
     """
     with cli_errors(code=2):
         from geo.exc import InputError
@@ -53,9 +61,24 @@ def query(
                   bbox=parse_bbox(bbox) if bbox else None, within=within,
                   since=parse_date(since, "--since") if since else None,
                   until=parse_date(until, "--until") if until else None,
-                  actor=actor, side=side, type=event_type, min_killed=min_killed,
+                  actor=actor, side=side, target_side=target_side, type=event_type, min_killed=min_killed,
                   boundaries=boundaries)
-        result = run_query(load_table(events), q)
+        if engine not in ENGINES:
+            raise InputError(f"--engine: {engine!r} is not one of: {', '.join(ENGINES)}")
+        directory = store_dir(store, events)
+        if engine == "dask":
+            if directory is None:
+                raise InputError("--engine dask reads an event store: give --store DIR (or GEO_STORE)")
+            from geo.store.dask_query import dask_query
+
+            result = dask_query(directory, q, scheduler=scheduler, workers=workers)
+        elif directory is not None:
+            from geo.store import open_store
+            from geo.store.scan import store_table
+
+            result = run_query(store_table(open_store(directory), q), q)
+        else:
+            result = run_query(load_table(events), q)
         _print(result, fmt, limit)
         if map_out is not None:
             from geo.mapping import write_map

@@ -14,6 +14,7 @@ smaller page.  Markers are inline SVG, so no icon font or image is needed either
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
@@ -63,14 +64,25 @@ CIRCLE_LIMIT = 300
 LARGE_MAP = 2_000
 
 
-def _sides_present(placed: list[dict[str, Any]]) -> dict[str, int]:
-    by_side = Counter(r.get("actor1_side") or "unknown" for r in placed)
-    order = [s for s in SIDES if by_side[s]] + sorted(s for s in by_side if s not in SIDES)
+#: The overlay of events no analyst has checked yet (see `geo review`).
+UNREVIEWED = "unreviewed"
+
+
+def _layer_of(r: dict[str, Any], unreviewed: Collection[str]) -> str:
+    return UNREVIEWED if r["id"] in unreviewed else (r.get("actor1_side") or "unknown")
+
+
+def _sides_present(placed: list[dict[str, Any]], unreviewed: Collection[str] = ()) -> dict[str, int]:
+    by_side = Counter(_layer_of(r, unreviewed) for r in placed)
+    order = [s for s in (*SIDES, UNREVIEWED) if by_side[s]] + \
+        sorted(s for s in by_side if s not in SIDES and s != UNREVIEWED)
     return {s: by_side[s] for s in order}
 
 
-def _side_layers(m: Any, placed: list[dict[str, Any]], sides: dict[str, int], grid: bool) -> None:
-    """One overlay per side: a FeatureGroup holding a MarkerCluster (or a grid) and its rows."""
+def _side_layers(m: Any, placed: list[dict[str, Any]], sides: dict[str, int], grid: bool,
+                 unreviewed: Collection[str] = ()) -> None:
+    """One overlay per side: a FeatureGroup holding a MarkerCluster (or a grid) and its rows.
+    Events in ``unreviewed`` go to an "Unreviewed" overlay of their own instead."""
     import folium
     from folium.plugins import MarkerCluster
 
@@ -84,12 +96,14 @@ def _side_layers(m: Any, placed: list[dict[str, Any]], sides: dict[str, int], gr
     for r, gov in zip(placed, govs, strict=True):
         row = event_row(r, gov)
         side, etype, precise = row[3], row[4], bool(row[6])
-        rows[side].append(row)
-        icons[side].setdefault(icon_key(side, etype, precise), icon_svg(etype, side, precise))
+        layer = _layer_of(r, unreviewed)
+        rows[layer].append(row)
+        icons[layer].setdefault(icon_key(side, etype, precise), icon_svg(etype, side, precise))
     options = {"spiderfyOnMaxZoom": True, "showCoverageOnHover": False, "chunkedLoading": True,
                "disableClusteringAtZoom": 9, "maxClusterRadius": 40}
     for side, n in sides.items():
-        group = folium.FeatureGroup(name=f"{side_label(side)} ({n})", show=True).add_to(m)
+        label = "Unreviewed" if side == UNREVIEWED else side_label(side)
+        group = folium.FeatureGroup(name=f"{label} ({n})", show=True).add_to(m)
         cluster = None if grid else MarkerCluster(
             control=False, icon_create_function=_CLUSTER_ICON % side_colour(side),
             options=options).add_to(group)
@@ -125,12 +139,14 @@ def _density_layers(m: Any) -> None:
 
 
 def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool = False,
-               grid_above: int = LARGE_MAP) -> folium.Map:
+               grid_above: int = LARGE_MAP, unreviewed: Collection[str] = ()) -> folium.Map:
     """A folium Map of the events in ``frame`` (as :func:`geo.frame.to_frame` makes it).
 
     ``cdn=False`` (the default) inlines every library so the page needs no network;
     ``cdn=True`` links them from their CDNs instead.  Maps of more than ``grid_above``
-    placed events cluster on a screen grid rather than with Leaflet.markercluster.
+    placed events cluster on a screen grid rather than with Leaflet.markercluster.  Events
+    whose id is in ``unreviewed`` (no analyst has checked them: see `geo review`) get an
+    "Unreviewed" overlay of their own.
     """
     import folium
 
@@ -157,8 +173,8 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool =
     m.default_js = [js for js in m.default_js if js[0] == "leaflet"]
     m.default_css = [css for css in m.default_css if css[0] == "leaflet_css"]
     online, outline = _base_layers(m)
-    sides = _sides_present(placed)
-    _side_layers(m, placed, sides, grid=len(placed) > grid_above)
+    sides = _sides_present(placed, unreviewed)
+    _side_layers(m, placed, sides, len(placed) > grid_above, unreviewed)
     _density_layers(m)
 
     spans = [s for s in (span(r) for r in rows) if s]
@@ -195,7 +211,9 @@ def _types_present(placed: list[dict[str, Any]]) -> list[str]:
 
 
 def write_map(frame: gpd.GeoDataFrame, path: str | PathLike[str], title: str | None = None,
-              *, cdn: bool = False, grid_above: int = LARGE_MAP) -> None:
+              *, cdn: bool = False, grid_above: int = LARGE_MAP,
+              unreviewed: Collection[str] = ()) -> None:
     """Render the map to one static HTML file, atomically; the same input gives the same bytes."""
-    html = render_map(frame, title=title, cdn=cdn, grid_above=grid_above).get_root().render()
+    html = render_map(frame, title=title, cdn=cdn, grid_above=grid_above,
+                      unreviewed=unreviewed).get_root().render()
     write_text_atomic(path, html if html.endswith("\n") else html + "\n")

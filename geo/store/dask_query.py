@@ -1,0 +1,117 @@
+"""The same query on a Dask cluster, for stores one process cannot hold.
+
+``dask_query`` plans the query as the default engine does (files pruned by the
+manifest's dates and boxes), reads the remaining files with dask-geopandas (row groups
+pruned by date), and runs ``geo.query.run_query`` — the very code of the default engine
+— on each partition on the workers; the client concatenates what the workers return and
+sorts it by date and id.  Results are identical to the default engine's: the same rows,
+the same order, the same "left out" count (a sum over partitions).
+
+With no scheduler address a ``LocalCluster`` is started for the query and closed after
+it.  To use a real cluster, start ``dask scheduler`` on one machine and ``dask worker
+tcp://SCHEDULER:8786`` on each of the others, with the store (and any ``--within`` or
+``--boundaries`` file) at the same path on every machine (a shared file system), and
+pass ``--scheduler tcp://SCHEDULER:8786``.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from geo.exc import InputError
+from geo.query import EventTable, Query, QueryResult
+
+__all__ = ["dask_query"]
+
+
+def dask_query(directory: str | os.PathLike[str], q: Query, *, scheduler: str | None = None,
+               workers: int | None = None, processes: bool = True) -> QueryResult:
+    """Run ``q`` over the store in ``directory`` on a dask.distributed cluster."""
+    from geo.store import open_store
+    from geo.store.scan import plan, store_table
+
+    store = open_store(directory)
+    p = plan(q)
+    files = [f for f in store.manifest.files if p.keeps_file(f)]
+    store.check(files)
+    if not files:
+        from geo.query import run_query
+
+        return run_query(store_table(store, q), q)
+    try:
+        import dask
+        import dask_geopandas
+        from distributed import Client
+    except ImportError as err:
+        raise InputError(f"--engine dask needs dask[distributed] and dask-geopandas "
+                         f"(pip install 'geo-events[dask]'): {err}") from None
+    with _client(scheduler, workers, processes) as client:
+        ddf = dask_geopandas.read_parquet([str(store.path(f)) for f in files],
+                                          filters=_date_filters(q) or None)
+        tasks = [dask.delayed(_partition_query)(part, q) for part in ddf.to_delayed()]
+        parts = client.compute(tasks, sync=True)
+    return _combine(parts, q)
+
+
+class _client:
+    """A Client on ``scheduler``, or on a LocalCluster started (and closed) for the query."""
+
+    def __init__(self, scheduler: str | None, workers: int | None, processes: bool) -> None:
+        self.scheduler, self.workers, self.processes = scheduler, workers, processes
+        self.cluster: Any = None
+
+    def __enter__(self) -> Any:
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            try:
+                self.client = Client(self.scheduler, timeout="10s")
+            except (OSError, TimeoutError) as err:
+                raise InputError(f"--scheduler: cannot reach {self.scheduler} ({err})") from None
+            return self.client
+        self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                    processes=self.processes, dashboard_address=None,
+                                    silence_logs=logging.ERROR)
+        self.client = Client(self.cluster)
+        return self.client
+
+    def __exit__(self, *exc: Any) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _date_filters(q: Query) -> list[tuple[str, str, Any]]:
+    import pandas as pd
+
+    out = []
+    if q.since:
+        out.append(("event_date", ">=", pd.Timestamp(q.since)))
+    if q.until:
+        out.append(("event_date", "<=", pd.Timestamp(q.until)))
+    return out
+
+
+def _partition_query(frame: Any, q: Query) -> tuple[Any, int, str | None]:
+    """On a worker: the matches of one partition (full rows), its left-out count, the area."""
+    from geo.query import run_query
+    from geo.store.store import typed
+
+    result = run_query(EventTable.from_frame(typed(frame.reset_index(drop=True))), q)
+    return result.frame, result.left_out, result.area
+
+
+def _combine(parts: list[tuple[Any, int, str | None]], q: Query) -> QueryResult:
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+
+    frames = [f for f, _, _ in parts]
+    frame = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry",
+                             crs="EPSG:4326")
+    frame = frame.sort_values(["event_date", "id"], kind="mergesort").reset_index(drop=True)
+    area = next((a for _, _, a in parts if a), None)
+    return QueryResult(EventTable.from_frame(frame), np.arange(len(frame)),
+                       sum(n for _, n, _ in parts), area)
