@@ -18,19 +18,6 @@ __all__ = ["frame_records"]
 _NESTED = {"sources": list, "disputed": dict}
 
 
-def _plain(values: list[Any]) -> list[Any]:
-    """NaN, NA and NaT → None; numpy scalars → Python ones."""
-    out = []
-    for v in values:
-        if v is None or (isinstance(v, float) and math.isnan(v)) or str(v) in ("<NA>", "NaT"):
-            out.append(None)
-        elif hasattr(v, "item") and not isinstance(v, (str, bytes, list, dict)):
-            out.append(v.item())
-        else:
-            out.append(v)
-    return out
-
-
 def _column(frame: Any, col: str) -> list[Any]:
     if col not in frame.columns:
         return [_NESTED[col]() if col in _NESTED else None] * len(frame)
@@ -43,7 +30,8 @@ def _column(frame: Any, col: str) -> list[Any]:
         kind = _NESTED[col]
         return [json.loads(v) if isinstance(v, str) and v
                 else (v if isinstance(v, kind) else kind()) for v in series.tolist()]
-    values = _plain(series.astype(object).tolist())
+    # missing values (NaN, NA, NaT) → None; object dtype gives Python scalars
+    values = series.astype(object).where(series.notna(), None).tolist()
     if col in COUNT_COLUMNS:
         return [None if v is None else int(v) for v in values]
     return values
