@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo.pipeline import build
+from geo.vocab import SIDE_LABELS
 
 pytestmark = pytest.mark.browser
 
@@ -100,7 +101,7 @@ def test_governorate_counts_follow_the_date_filter_and_name_country_only_events(
         g.openTooltip(g.getBounds().getCenter()); }}""")
     tip = page.inner_text(".leaflet-tooltip")
     assert tip.startswith(f"{name}: {n} event")
-    killed = sum(p.get("killed") or 0 for p, g in zip(props, govs) if g == top)
+    killed = sum(p.get("killed") or 0 for p, g in zip(props, govs, strict=True) if g == top)
     assert tip.endswith(f"{killed} killed")
     page.evaluate("geo.setDates('2099-01-01', '2099-12-31')")
     assert "No shown event is placed only to a country" in page.inner_text(".geo-choro-legend")
@@ -142,10 +143,29 @@ def test_the_timeline_stacks_weeks_by_side_and_dragging_sets_the_dates(open_offl
     assert abs(rect["x"] - (box["x"] + box["width"] * 0.55)) < 12
 
 
-def test_a_month_precise_event_is_spread_over_its_weeks():
-    from geo.mapping.rows import span
+def test_a_month_precise_event_is_spread_over_the_weeks_of_its_month(open_offline, tmp_path: Path):
+    from geo.frame import to_frame
+    from geo.mapping import write_map
+    from geo.model import Event
 
-    assert span({"event_date": "2024-02-15", "date_precision": "month"}) == ("2024-02-01", "2024-02-29")
+    def event(**kw):
+        base = {"event_type": "airstrike", "actor1_side": "us", "lat": 34.45, "lon": 40.92,
+                "geo_precision": "town", "sources": [{"doc": "a.txt"}]}
+        return Event.from_dict({**base, **kw})
+
+    path = tmp_path / "month.html"
+    write_map(to_frame([event(event_date="2024-02-15", date_precision="month"),
+                        event(event_date="2024-03-20", actor1_side="iran_aligned")]), path)
+    page = open_offline(path).page
+    weeks = page.eval_on_selector_all("#geo-bottom .geo-week title", "els => els.map(e => e.textContent)")
+    feb = [w for w in weeks if "US and coalition" in w]
+    # 1-29 February 2024 meets the weeks of 29 Jan, 5, 12, 19 and 26 Feb
+    assert [w.split(":")[0] for w in feb] == [f"week of 2024-{d}" for d in
+                                             ("01-29", "02-05", "02-12", "02-19", "02-26")]
+    shares = [float(w.rsplit(" ", 1)[1]) for w in feb]
+    assert abs(sum(shares) - 1) < 0.06 and max(shares) < 0.3
+    militias = f"{SIDE_LABELS['iran_aligned']} 1"
+    assert any(w.startswith("week of 2024-03-18") and militias in w for w in weeks)
 
 
 def test_the_table_lists_shown_events_sorts_and_a_row_click_opens_its_popup(open_offline, seed_build):
@@ -193,3 +213,37 @@ def test_the_legend_sits_above_the_scale_bar(open_offline, seed_build):
     legend = page.locator(".geo-legend").bounding_box()
     scale = page.locator(".leaflet-control-scale").bounding_box()
     assert legend["y"] + legend["height"] <= scale["y"]
+
+
+@pytest.fixture(scope="module")
+def grid_map(tmp_path_factory, seed_build):
+    """The seed events drawn as a large map is: clustered on a screen grid."""
+    from geo.events_io import read_frame
+    from geo.mapping import write_map
+
+    path = tmp_path_factory.mktemp("grid") / "grid.html"
+    write_map(read_frame(seed_build[0].with_name("events.geojson")), path, grid_above=0)
+    return path
+
+
+def test_a_large_map_clusters_on_a_grid_and_draws_every_event(open_offline, grid_map, seed_build):
+    opened = open_offline(grid_map)
+    page = opened.page
+    assert opened.errors == []
+    assert "L.markerClusterGroup" not in grid_map.read_text(encoding="utf-8")
+    assert _marker_counts(page) == len(seed_build[1])
+    page.evaluate("geo.setDates('2024-11-01', '2024-11-30')")
+    in_nov = [f for f in seed_build[1] if f["properties"]["event_date"].startswith("2024-11")]
+    assert _marker_counts(page) == len(in_nov)
+
+
+def test_clicking_a_grid_cluster_zooms_in_and_a_table_row_opens_its_popup(open_offline, grid_map, seed_build):
+    page = open_offline(grid_map).page
+    zoom = page.evaluate("geo.map.getZoom()")
+    page.locator(".geo-cluster").first.click()
+    page.wait_for_function(f"geo.map.getZoom() > {zoom}")
+    page.click(".geo-table-toggle")
+    target = seed_build[1][-1]
+    page.click(f".geo-table tbody tr[data-id='{target['id']}']")
+    page.wait_for_selector(".leaflet-popup-content")
+    assert target["id"] in page.inner_text(".leaflet-popup-content")

@@ -110,3 +110,11 @@ def test_min_confidence_maps_only_the_trusted_events_and_keeps_curated_ones(tmp_
                                       "--min-confidence", "0.8"])
     assert result.exit_code == 0, result.output
     assert "mapped 2 events" in result.output
+
+
+def test_template_syntax_in_input_data_is_shown_not_evaluated():
+    notes = "{{ 7*7 }} {% if true %}yes{% endif %} {# hidden #}"
+    html = render_map(to_frame([_event(notes=notes)]), title="{{ 6*7 }}").get_root().render()
+    assert html.split("<h1>")[1].split("</h1>")[0] == "&#123;&#123; 6*7 }}"
+    rows = json.loads(html.split("geo.addEvents(")[1].split(",\n  ")[1].split(", {")[0])
+    assert "{{ 7*7 }} {% if true %}yes{% endif %} {# hidden #}" in rows[0][FIELDS.index("popup")]

@@ -14,9 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from branca.element import Element
-
 from geo.exc import GeoError
+from geo.mapping.jsdata import Raw
 
 __all__ = ["inline_assets", "own_asset", "InlineAssets", "OwnAssets", "OWN_FILES"]
 
@@ -44,7 +43,8 @@ _JS = {
 _CSS = {
     "leaflet_css": lambda: _xstatic("leaflet") / "leaflet.css",
     "markerclustercss": lambda: _xstatic("leaflet_markercluster") / "MarkerCluster.css",
-    "markerclusterdefaultcss": lambda: _xstatic("leaflet_markercluster") / "MarkerCluster.Default.css",
+    "markerclusterdefaultcss":
+        lambda: _xstatic("leaflet_markercluster") / "MarkerCluster.Default.css",
 }
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$|/\*# sourceMappingURL=.*?\*/", re.M)
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[^)'\"]+)\1\)")
@@ -68,7 +68,8 @@ def _read_css(name: str) -> str:
         img = path.parent / m.group(2)
         return f"url(data:image/png;base64,{base64.b64encode(img.read_bytes()).decode()})"
 
-    return _safe_in_script(_CSS_URL.sub(data_uri, _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))))
+    text = _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))
+    return _safe_in_script(_CSS_URL.sub(data_uri, text))
 
 
 @cache
@@ -77,7 +78,7 @@ def own_asset(name: str) -> str:
     return _safe_in_script((_STATIC / name).read_text(encoding="utf-8"))
 
 
-class InlineAssets(Element):
+class InlineAssets(Raw):
     """``<style>`` and ``<script>`` blocks holding the libraries, in the order they must load."""
 
     def __init__(self, js: list[str], css: list[str]) -> None:
@@ -122,11 +123,11 @@ def inline_assets(figure: Any) -> None:
 
 
 #: Our own files, in load order (each script only defines functions on ``window.geo``).
-OWN_FILES = ("geo-map.css", "events.js", "basemap.js", "choropleth.js", "heat.js", "timeline.js",
-             "table.js")
+OWN_FILES = ("geo-map.css", "events.js", "grid.js", "basemap.js", "choropleth.js", "heat.js",
+             "timeline.js", "table.js")
 
 
-class OwnAssets(Element):
+class OwnAssets(Raw):
     """Our stylesheet and scripts, inlined in every mode (they are part of the page)."""
 
     def __init__(self) -> None:

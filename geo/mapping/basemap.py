@@ -17,7 +17,7 @@ from typing import Any
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.mapping.jsdata import js_json
+from geo.mapping.jsdata import ScriptElement, js_json
 
 __all__ = ["OfflineOutline", "BaseChooser", "basemap_data", "THEATRE"]
 
@@ -29,7 +29,9 @@ _LABELLED_KINDS = ("city", "town", "military_base", "airport", "border_crossing"
 
 def _rounded(geometry: dict[str, Any], digits: int = 3) -> dict[str, Any]:
     def walk(c: Any) -> Any:
-        return [round(c[0], digits), round(c[1], digits)] if isinstance(c[0], float) else [walk(x) for x in c]
+        if isinstance(c[0], float):
+            return [round(c[0], digits), round(c[1], digits)]
+        return [walk(x) for x in c]
     return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
@@ -59,15 +61,13 @@ def basemap_data() -> dict[str, Any]:
     }
 
 
-class OfflineOutline(MacroElement):
+class OfflineOutline(ScriptElement):
     """Draws the outline into its parent (a base-layer FeatureGroup) and keeps its data."""
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-window.geoBasemap = {{ this.data }};
-geo.offlineOutline({{ this.map.get_name() }}, {{ this._parent.get_name() }}, window.geoBasemap);
-{% endmacro %}
-""")
+    def script_text(self) -> str:
+        return (f"window.geoBasemap = {self.data};\n"
+                f"geo.offlineOutline({self.map.get_name()}, {self._parent.get_name()}, "
+                "window.geoBasemap);")
 
     def __init__(self, map_: Any) -> None:
         super().__init__()
@@ -88,4 +88,5 @@ geo.chooseBase({{ this._parent.get_name() }}, [{% for layer in this.online %}{{ 
     def __init__(self, online: list[Any], outline: Any) -> None:
         super().__init__()
         self._name = "BaseChooser"
-        self.online, self.outline = online, outline  # named at render time, after ids are renumbered
+        # named at render time, after ids are renumbered
+        self.online, self.outline = online, outline

@@ -16,7 +16,8 @@ from jinja2 import Template
 __all__ = ["governorate_index", "GovernorateCounts"]
 
 
-def governorate_index(points: Sequence[tuple[float, float]], precisions: Sequence[str | None]) -> list[int]:
+def governorate_index(points: Sequence[tuple[float, float]],
+                      precisions: Sequence[str | None]) -> list[int]:
     """For each (lat, lon), the index of its governorate among the shipped ones, or -1.
 
     The index counts governorate features in ``regions.geojson`` order, which is the
@@ -27,7 +28,8 @@ def governorate_index(points: Sequence[tuple[float, float]], precisions: Sequenc
 
     from geo.mapping.basemap import basemap_data
 
-    govs = [f for f in basemap_data()["regions"]["features"] if f["properties"]["kind"] == "governorate"]
+    govs = [f for f in basemap_data()["regions"]["features"]
+            if f["properties"]["kind"] == "governorate"]
     shapes = [shapely.geometry.shape(f["geometry"]) for f in govs]
     out = np.full(len(points), -1, dtype=np.int64)
     if not points:

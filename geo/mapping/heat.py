@@ -33,6 +33,6 @@ def heat_layer(m: Any) -> Any:
     from folium.plugins import HeatMap
 
     group = folium.FeatureGroup(name="Heat map", show=False).add_to(m)
-    heat = HeatMap([], radius=14, blur=18, min_opacity=0.3).add_to(group)
+    heat = HeatMap([], radius=20, blur=18, min_opacity=0.3).add_to(group)
     _HeatFollows(m, heat).add_to(group)
     return group

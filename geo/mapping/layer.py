@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from branca.element import MacroElement
-from jinja2 import Template
-
-from geo.mapping.jsdata import js_json
+from geo.mapping.jsdata import ScriptElement, js_json
 
 __all__ = ["EventLayer", "FIELDS"]
 
@@ -23,15 +20,18 @@ FIELDS = ("id", "lat", "lon", "side", "type", "type_label", "precise", "radius_m
           "geo_precision", "killed", "source", "url", "gov", "popup")
 
 
-class EventLayer(MacroElement):
-    """Adds ``rows`` (lists in :data:`FIELDS` order) to a side's cluster and group."""
+class EventLayer(ScriptElement):
+    """Adds ``rows`` (lists in :data:`FIELDS` order) to a side's group.
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-geo.addEvents({{ this.cluster.get_name() }}, {{ this.group.get_name() }}, {{ this.fields }},
-  {{ this.rows }}, {{ this.icons }}, {{ this.colour }});
-{% endmacro %}
-""")
+    With a ``cluster`` (a folium MarkerCluster) the markers go into it; without one the
+    side is clustered on a screen grid (``static/grid.js``), which is what large maps use.
+    """
+
+    def script_text(self) -> str:
+        data = f"{self.fields},\n  {self.rows}, {self.icons}, {self.colour}"
+        if self.cluster is None:
+            return f"geo.addGridEvents({self.group.get_name()}, {data});"
+        return f"geo.addEvents({self.cluster.get_name()}, {self.group.get_name()}, {data});"
 
     def __init__(self, rows: list[list[Any]], icons: dict[str, str], colour: str,
                  cluster: Any, group: Any) -> None:

@@ -63,5 +63,5 @@ class BottomPanel(MacroElement):
         self._name = "BottomPanel"
         self.sides = js_json(sides)
         self.circle_limit = circle_limit
-        self.key = "".join(f'<span><i style="background:{s["colour"]}"></i>{escape(s["label"])}</span>'
-                           for s in sides)
+        self.key = "".join(f'<span><i style="background:{s["colour"]}"></i>'
+                           f'{escape(s["label"])}</span>' for s in sides)

@@ -57,7 +57,11 @@ def _carto_positron(folium: Any, xyz: Any) -> Any:
 
 
 #: Above this many rough events, uncertainty circles are drawn only while a popup is open.
-CIRCLE_LIMIT = 3000
+CIRCLE_LIMIT = 300
+#: Above this many events, sides are clustered on a screen grid instead of by
+#: Leaflet.markercluster, whose cluster tree takes seconds to rebuild on every date filter
+#: at 100,000 events (benchmarks/bench_map.py).
+LARGE_MAP = 2_000
 
 
 #: The overlay of events no analyst has checked yet (see `geo review`).
@@ -75,9 +79,9 @@ def _sides_present(placed: list[dict[str, Any]], unreviewed: Collection[str] = (
     return {s: by_side[s] for s in order}
 
 
-def _side_layers(m: Any, placed: list[dict[str, Any]], sides: dict[str, int],
+def _side_layers(m: Any, placed: list[dict[str, Any]], sides: dict[str, int], grid: bool,
                  unreviewed: Collection[str] = ()) -> None:
-    """One overlay per side: a FeatureGroup holding a MarkerCluster and its events' rows.
+    """One overlay per side: a FeatureGroup holding a MarkerCluster (or a grid) and its rows.
     Events in ``unreviewed`` go to an "Unreviewed" overlay of their own instead."""
     import folium
     from folium.plugins import MarkerCluster
@@ -95,15 +99,14 @@ def _side_layers(m: Any, placed: list[dict[str, Any]], sides: dict[str, int],
         layer = _layer_of(r, unreviewed)
         rows[layer].append(row)
         icons[layer].setdefault(icon_key(side, etype, precise), icon_svg(etype, side, precise))
+    options = {"spiderfyOnMaxZoom": True, "showCoverageOnHover": False, "chunkedLoading": True,
+               "disableClusteringAtZoom": 9, "maxClusterRadius": 40}
     for side, n in sides.items():
         label = "Unreviewed" if side == UNREVIEWED else side_label(side)
         group = folium.FeatureGroup(name=f"{label} ({n})", show=True).add_to(m)
-        cluster = MarkerCluster(
-            control=False,
-            icon_create_function=_CLUSTER_ICON % side_colour(side),
-            options={"spiderfyOnMaxZoom": True, "showCoverageOnHover": False,
-                     "disableClusteringAtZoom": 9, "chunkedLoading": True, "maxClusterRadius": 40},
-        ).add_to(group)
+        cluster = None if grid else MarkerCluster(
+            control=False, icon_create_function=_CLUSTER_ICON % side_colour(side),
+            options=options).add_to(group)
         EventLayer(rows[side], icons[side], side_colour(side), cluster, group).add_to(m)
 
 
@@ -136,26 +139,27 @@ def _density_layers(m: Any) -> None:
 
 
 def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool = False,
-               unreviewed: Collection[str] = ()) -> folium.Map:
+               grid_above: int = LARGE_MAP, unreviewed: Collection[str] = ()) -> folium.Map:
     """A folium Map of the events in ``frame`` (as :func:`geo.frame.to_frame` makes it).
 
     ``cdn=False`` (the default) inlines every library so the page needs no network;
-    ``cdn=True`` links them from their CDNs instead.  Events whose id is in ``unreviewed``
-    (no analyst has checked them: see `geo review`) get an "Unreviewed" overlay of their own.
+    ``cdn=True`` links them from their CDNs instead.  Maps of more than ``grid_above``
+    placed events cluster on a screen grid rather than with Leaflet.markercluster.  Events
+    whose id is in ``unreviewed`` (no analyst has checked them: see `geo review`) get an
+    "Unreviewed" overlay of their own.
     """
     import folium
 
-    from geo.frame import from_frame
     from geo.mapping.assets import OwnAssets, inline_assets
     from geo.mapping.basemap import BaseChooser
     from geo.mapping.datefilter import DateFilter
     from geo.mapping.ids import stabilise_ids
     from geo.mapping.legend import Legend
     from geo.mapping.panel import BottomPanel
+    from geo.mapping.records import frame_records
     from geo.mapping.title import Title
 
-    rows = sorted((e.to_dict() for e in from_frame(frame)),
-                  key=lambda r: (r.get("event_date") or "", r["id"]))
+    rows = sorted(frame_records(frame), key=lambda r: (r.get("event_date") or "", r["id"]))
     placed = [r for r in rows if r.get("lat") is not None]
     unplaced = [f"{r.get('event_date') or 'undated'} · {r.get('event_type')} · "
                 f"{r.get('actor1') or r.get('actor1_side')} ({r['id']})"
@@ -170,14 +174,15 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool =
     m.default_css = [css for css in m.default_css if css[0] == "leaflet_css"]
     online, outline = _base_layers(m)
     sides = _sides_present(placed, unreviewed)
-    _side_layers(m, placed, sides, unreviewed)
+    _side_layers(m, placed, sides, len(placed) > grid_above, unreviewed)
     _density_layers(m)
 
     spans = [s for s in (span(r) for r in rows) if s]
     dated = sorted(r["event_date"] for r in rows if r.get("event_date"))
     when = f"{dated[0]} to {dated[-1]}" if dated else "no dates"
     n = len(rows)
-    Title(title or DEFAULT_TITLE, f"{n} event{'s' if n != 1 else ''} · {when}", unplaced).add_to(m)
+    count = f"{n:,} event{'s' if n != 1 else ''}"
+    Title(title or DEFAULT_TITLE, f"{count} · {when}", unplaced).add_to(m)
     rough = sum(1 for r in placed if not is_precise(r.get("geo_precision")))
     Legend(sides, [t for t in _types_present(placed)], rough > CIRCLE_LIMIT).add_to(m)
     if spans:
@@ -206,7 +211,9 @@ def _types_present(placed: list[dict[str, Any]]) -> list[str]:
 
 
 def write_map(frame: gpd.GeoDataFrame, path: str | PathLike[str], title: str | None = None,
-              *, cdn: bool = False, unreviewed: Collection[str] = ()) -> None:
+              *, cdn: bool = False, grid_above: int = LARGE_MAP,
+              unreviewed: Collection[str] = ()) -> None:
     """Render the map to one static HTML file, atomically; the same input gives the same bytes."""
-    html = render_map(frame, title=title, cdn=cdn, unreviewed=unreviewed).get_root().render()
+    html = render_map(frame, title=title, cdn=cdn, grid_above=grid_above,
+                      unreviewed=unreviewed).get_root().render()
     write_text_atomic(path, html if html.endswith("\n") else html + "\n")

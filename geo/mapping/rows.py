@@ -41,7 +41,8 @@ def span(row: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def _place(row: dict[str, Any]) -> str:
-    return ", ".join(str(x) for x in (row.get("location"), row.get("admin1"), row.get("country")) if x)
+    parts = (row.get("location"), row.get("admin1"), row.get("country"))
+    return ", ".join(str(x) for x in parts if x)
 
 
 def _located_as(row: dict[str, Any]) -> str:
@@ -54,7 +55,8 @@ def _source(row: dict[str, Any]) -> tuple[str | None, str | None]:
     if not sources:
         return None, None
     first = sources[0]
-    text = " · ".join(str(x) for x in (first.get("title") or first.get("doc"), first.get("outlet")) if x)
+    parts = (first.get("title") or first.get("doc"), first.get("outlet"))
+    text = " · ".join(str(x) for x in parts if x)
     if len(sources) > 1:
         text += f" (+{len(sources) - 1} more)"
     url = next((u for u in (safe_url(s.get("url")) for s in sources) if u), None)
@@ -72,7 +74,8 @@ def event_row(row: dict[str, Any], gov: int) -> list[Any]:
     etype = row.get("event_type") or "attack"
     precise = is_precise(row.get("geo_precision"))
     start, end = span(row) or ("0000-01-01", "9999-12-31")
-    radius_km = 0.0 if precise else GEO_PRECISION_RADIUS_KM.get(row.get("geo_precision") or "country", 250.0)
+    radius_km = 0.0 if precise else GEO_PRECISION_RADIUS_KM.get(
+        row.get("geo_precision") or "country", 250.0)
     killed = row.get("killed") if row.get("killed") is not None else row.get("killed_low")
     source, url = _source(row)
     return [

@@ -29,6 +29,8 @@ _EXPLICIT_COLOURS: dict[str, str] = {
     "other": "#607d8b",
     "unknown": "#9e9d24",
 }
+#: Overlays that are not a side (the events no analyst has reviewed: see `geo review`).
+_LAYER_COLOURS: dict[str, str] = {"unreviewed": "#f9a825"}
 #: Given in order to sides that have no explicit colour.
 _SPARE_COLOURS = ("#17becf", "#e377c2", "#bcbd22", "#6d4c41", "#0d47a1", "#ff8a65", "#004d40")
 
@@ -38,7 +40,7 @@ def _palette() -> dict[str, str]:
     spare = [c for c in _SPARE_COLOURS if c not in out.values()]
     for i, side in enumerate(s for s in SIDES if s not in out):
         out[side] = spare[i % len(spare)]
-    return out
+    return {**out, **_LAYER_COLOURS}
 
 
 SIDE_COLOURS: dict[str, str] = _palette()

@@ -30,6 +30,7 @@
     var renderer = L.svg({padding: 0.5, pane: "geo-outline"});
     L.geoJSON(data.regions, {
       renderer: renderer, interactive: false,
+      attribution: "Outline: Natural Earth; rivers and towns: GeoNames (CC BY 4.0)",
       filter: function (f) { return f.properties.kind === "country"; },
       style: function (f) {
         var theatre = data.theatre.indexOf(f.properties.country) >= 0;

@@ -17,6 +17,8 @@
   var iconCache = {};
 
   geo.onChange = function (fn) { geo.listeners.push(fn); };
+  /* True while a cluster is still adding markers in chunks (chunkedLoading). */
+  geo.busy = function () { return (geo.clusters || []).some(function (c) { return c._geoBusy; }); };
   geo.changed = function () {
     var shown = geo.shown();
     geo.listeners.forEach(function (fn) { fn(shown); });
@@ -38,23 +40,40 @@
     return [e.date || "undated", e.type_label, e.place].filter(Boolean).join(" · ");
   }
 
-  /* Rows are arrays in the order of `fields` (smaller than objects for 100,000 events). */
+  /* One row (an array in the order of `fields`) → a registered event; its marker is made
+   * on first use (geo.markerFor), so a large map builds only the markers it draws. */
+  geo.register = function (row, fields, iconHtml, colour, cluster, group) {
+    var e = {};
+    for (var i = 0; i < fields.length; i++) { e[fields[i]] = row[i]; }
+    e.iconHtml = iconHtml; e.cluster = cluster; e.group = group; e.colour = colour;
+    e.inRange = true; e.shown = true; e.circle = null; e.marker = null;
+    geo.events.push(e);
+    return e;
+  };
+
+  geo.markerFor = function (e) {
+    if (e.marker) { return e.marker; }
+    var marker = e.marker = L.marker([e.lat, e.lon], {icon: icon(e.iconHtml, e), keyboard: true});
+    // autoPan keeps an opened popup clear of the title at the top
+    marker.bindPopup(function () { return e.popup; }, {maxWidth: 380, maxHeight: 420,
+                                                      autoPanPaddingTopLeft: [20, 75]});
+    marker.bindTooltip(function () { return document.createTextNode(tooltipText(e)); },
+                       {direction: "top", offset: [0, -10]});
+    marker.geoEventId = e.id;
+    if (e.radius_m) {
+      marker.on("popupopen", function () { if (geo.circleOnOpen) { e.group.addLayer(geo.circleFor(e)); } });
+      marker.on("popupclose", function () { if (geo.circleOnOpen && e.circle) { e.group.removeLayer(e.circle); } });
+    }
+    return marker;
+  };
+
+  /* The events of one side in a Leaflet.markercluster group (maps of up to LARGE_MAP events). */
   geo.addEvents = function (cluster, group, fields, rows, iconHtml, colour) {
-    var markers = [];
-    rows.forEach(function (row) {
-      var e = {};
-      for (var i = 0; i < fields.length; i++) { e[fields[i]] = row[i]; }
-      var marker = L.marker([e.lat, e.lon], {icon: icon(iconHtml, e), keyboard: true});
-      marker.bindPopup(function () { return e.popup; }, {maxWidth: 380, maxHeight: 420});
-      marker.bindTooltip(function () { return document.createTextNode(tooltipText(e)); },
-                         {direction: "top", offset: [0, -10]});
-      marker.geoEventId = e.id;
-      e.marker = marker; e.cluster = cluster; e.group = group; e.colour = colour;
-      e.inRange = true; e.shown = true; e.circle = null;
-      markers.push(marker);
-      geo.events.push(e);
-    });
-    cluster.addLayers(markers);
+    geo.clusters = (geo.clusters || []).concat([cluster]);
+    cluster.options.chunkProgress = function (done, total) { cluster._geoBusy = done < total; };
+    cluster.addLayers(rows.map(function (row) {
+      return geo.markerFor(geo.register(row, fields, iconHtml, colour, cluster, group));
+    }));
   };
 
   geo.circleFor = function (e) {
@@ -72,14 +91,8 @@
   geo.drawCircles = function (limit) {
     var rough = geo.events.filter(function (e) { return e.radius_m; });
     geo.circleOnOpen = rough.length > limit;
-    rough.forEach(function (e) {
-      if (!geo.circleOnOpen) {
-        e.group.addLayer(geo.circleFor(e));
-        return;
-      }
-      e.marker.on("popupopen", function () { e.group.addLayer(geo.circleFor(e)); });
-      e.marker.on("popupclose", function () { if (e.circle) { e.group.removeLayer(e.circle); } });
-    });
+    if (geo.circleOnOpen) { return; }
+    rough.forEach(function (e) { e.group.addLayer(geo.circleFor(e)); });
   };
 
   /* Show the events whose span meets [lo, hi]: one batch per cluster, and a rebuild when
@@ -91,11 +104,12 @@
       var visible = e.end >= geo.range[0] && e.start <= geo.range[1];
       if (visible === e.inRange) { return; }
       e.inRange = visible; e.shown = visible;
-      if (!changes.has(e.cluster)) { changes.set(e.cluster, {add: [], remove: []}); }
-      changes.get(e.cluster)[visible ? "add" : "remove"].push(e.marker);
       if (e.circle && !geo.circleOnOpen) {
         if (visible) { e.group.addLayer(e.circle); } else { e.group.removeLayer(e.circle); }
       }
+      if (!e.cluster) { return; }  // a grid-clustered side redraws itself on change
+      if (!changes.has(e.cluster)) { changes.set(e.cluster, {add: [], remove: []}); }
+      changes.get(e.cluster)[visible ? "add" : "remove"].push(e.marker);
     });
     changes.forEach(function (c, cluster) {
       var size = cluster.getLayers().length;
@@ -115,14 +129,26 @@
   geo.openEvent = function (id) {
     var e = geo.events.find(function (x) { return x.id === id; });
     if (!e) { return; }
-    if (!e.group._map) { e.group.addTo(e.group._geoMap); }
-    e.cluster.zoomToShowLayer(e.marker, function () { e.marker.openPopup(); });
+    var map = geo.map;
+    if (!e.group._map) { e.group.addTo(map); }
+    // a popup no taller than the map (which is short while the table is open)
+    var fit = Math.max(160, map.getSize().y - 90);
+    geo.markerFor(e).getPopup().options.maxHeight = fit;
+    if (e.cluster) {
+      e.cluster.zoomToShowLayer(e.marker, function () { e.marker.openPopup(); });
+      return;
+    }
+    map.once("moveend", function () {
+      var marker = geo.markerFor(e);
+      if (marker._map) { marker.openPopup(); return; }
+      L.popup({maxWidth: 380, maxHeight: fit}).setLatLng([e.lat, e.lon]).setContent(e.popup).openOn(map);
+    });
+    map.setView([e.lat, e.lon], Math.max(map.getZoom(), 12));
   };
 
   /* Once every side is registered: listen to the overlays and draw the first state. */
   geo.start = function (map, options) {
     geo.map = map;
-    geo.events.forEach(function (e) { e.group._geoMap = map; });
     geo.drawCircles(options.circleLimit);
     map.on("overlayadd overlayremove", function () { geo.changed(); });
     geo.changed();

@@ -73,7 +73,7 @@
           y -= h;
           svg("rect", {x: x(data.w0 + 7 * w), y: y, width: Math.max(bw - 1, 1), height: h,
                        fill: sides[i].colour, "class": "geo-bar"}, g);
-          parts.push(sides[i].label + " " + (Math.round(row[w] * 10) / 10));
+          parts.push(sides[i].label + " " + (Math.round(row[w] * 100) / 100));
         });
         svg("title", {}, g).textContent = "week of " + isoOf(data.w0 + 7 * w) + ": " + parts.join(", ");
       }
