@@ -11,7 +11,7 @@ from geo.extract import extract_text
 from geo.extract.background import _DATA, sentence_role
 
 DATA = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
-ENTRIES = [(kind, e) for kind in ("retelling", "tally", "caption") for e in DATA[kind]]
+ENTRIES = [(kind, e) for kind in ("retelling", "tally", "caption", "correction") for e in DATA[kind]]
 EXAMPLES = [(e, x) for _k, e in ENTRIES for x in e["examples"]]
 
 

@@ -47,8 +47,10 @@ _PATTERN = re.compile("|".join(f"(?P<g{i}>\\b(?:{rx})\\b)" for i, (rx, *_rest) i
 
 _SPEAKER = re.compile(r"\b(?:officials?|spokes(?:man|woman|person|people)|commanders?)$", re.IGNORECASE)
 #: A speaker's title right after a name: "Pentagon press secretary", "CENTCOM spokesman"
-_TITLE_AFTER = re.compile(r"\s+(?:deputy\s+)?(?:press secretary|spokes(?:man|woman|person)|official|officials|"
-                          r"statement|spokes(?:people)|media office|press office)\b", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r"(?:[’']s)?\s+(?:deputy\s+)?(?:press secretary|spokes(?:man|woman|person)|official|officials|"
+                          r"statement|spokes(?:people)|media office|press office|ambassador|envoy|embassy|"
+                          r"(?:foreign |defence |defense )?minister|(?:foreign |defence |defense )?ministry)\b",
+                          re.IGNORECASE)
 _BACKED = re.compile(r"-(?:backed|allied|supported|trained|funded|armed|aligned|led|held|controlled|run|linked|"
                      r"occupied|dominated|affiliated)\b", re.IGNORECASE)
 

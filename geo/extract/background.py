@@ -69,7 +69,7 @@ def cues() -> tuple[Cue, ...]:
 
     data = yaml.load(_DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     out = []
-    for kind in ("retelling", "tally", "caption"):
+    for kind in ("retelling", "tally", "caption", "correction"):
         for entry in data.get(kind) or []:
             strong = not any(entry["covers"].startswith(w) for w in _WEAK)
             unless = entry.get("unless_before")
@@ -85,12 +85,14 @@ def _first(kind: str, text: str, strong_only: bool = False) -> Cue | None:
 
 
 def sentence_role(text: str, *, cause_clause: bool = False, line: str | None = None) -> str:
-    """How one sentence tells its event: ``news``, ``background``, ``tally`` or
-    ``caption``.  ``cause_clause`` says the event sits in a clause that gives a cause
+    """How one sentence tells its event: ``news``, ``background``, ``tally``,
+    ``caption`` or ``correction``.  ``cause_clause`` says the event sits in a clause that gives a cause
     ("after …", "in retaliation for …"); ``line`` is the paragraph the sentence is in (a
     caption is a line of its own)."""
     if _first("caption", line if line is not None else text):
         return "caption"
+    if _first("correction", line if line is not None else text):
+        return "correction"
     if _first("retelling", text, strong_only=not cause_clause):
         return "background"
     if _first("tally", text):
@@ -120,7 +122,7 @@ def _role(book: Any, text: str, d: Any) -> str:
         else:
             role = sentence_role(quote, line=line if len(line) < 400 else quote)
         roles.append(role)
-    for best in ("news", "background", "tally", "caption"):
+    for best in ("news", "background", "tally", "caption", "correction"):
         if best in roles:
             return best
     return "news"
@@ -238,7 +240,8 @@ def _absorbed(drafts: list[Any]) -> list[Any]:
                     out.remove(d)
                     break
                 continue
-            if blast and n.m.side1 != "unknown" and places_ok(n.place, d.place):
+            same_sentence = n.quotes[0][1] == d.quotes[0][1]  # "explosions were heard after drones struck …"
+            if blast and n.m.side1 != "unknown" and (places_ok(n.place, d.place) or same_sentence):
                 if _CLAIMED.search(" ".join(q for q, _s, _e in n.quotes)):
                     # "he believed it had been hit by an American air strike": a claim about
                     # the blast, not an attack of its own; the blast stays of unknown cause
