@@ -258,3 +258,23 @@ def test_the_date_control_explains_why_a_range_may_start_on_the_first(open_offli
     if month:  # the control's lower bound is then that month's 1st
         first = min(f["properties"]["event_date"][:8] + "01" for f in month)
         assert page.input_value(".geo-from") <= first
+
+
+def test_events_extracted_with_less_confidence_are_drawn_fainter(open_offline, tmp_path: Path):
+    from geo.frame import to_frame
+    from geo.mapping import write_map
+    from geo.model import Event
+
+    def event(lon, **kw):
+        base = {"event_date": "2024-02-02", "event_type": "airstrike", "actor1_side": "us", "lat": 34.45,
+                "lon": lon, "geo_precision": "town", "sources": [{"doc": "a.txt"}]}
+        return Event.from_dict({**base, **kw})
+
+    path = tmp_path / "faint.html"
+    write_map(to_frame([event(38.0, confidence=0.95), event(40.0, confidence=0.6), event(42.0, confidence=0.2),
+                        event(44.0)]), path)  # the last: curated, no confidence
+    page = open_offline(path).page
+    page.evaluate("geo.events.forEach(function (e) { geo.markerFor(e); })")
+    by_lon = dict(page.evaluate("geo.events.map(function (e) { return [e.lon, e.marker.options.opacity]; })"))
+    assert by_lon == {38.0: 1.0, 40.0: 0.7, 42.0: 0.4, 44.0: 1.0}
+    assert "confidence below 0.5" in page.content()  # the legend says what faint means

@@ -53,3 +53,8 @@ def test_warplanes_the_report_later_attributes_to_jordan_are_jordans():
 
 def test_an_air_strike_whose_air_force_the_report_never_names_is_no_event():
     assert events("Warplanes struck two houses in the village of Arman on Thursday.", dt.date(2024, 1, 19)) == []
+
+
+def test_a_speaker_who_did_not_say_who_struck_is_not_the_striker():
+    assert events("The Pentagon did not say who was behind the strikes near Albu Kamal on Friday.",
+                  dt.date(2024, 2, 4)) == []

@@ -79,3 +79,10 @@ def test_an_unexplained_blast_at_a_militia_base_is_an_explosion_of_unknown_side(
     found = events("A powerful explosion tore through the Kalsu base late on Friday, killing one PMF member.",
                    dt.date(2024, 4, 20))
     assert [(e.actor1_side, e.event_type, e.place_id) for e in found] == [("unknown", "explosion", "cur:kalsu")]
+
+
+def test_a_claim_of_who_caused_a_blast_leaves_the_blast_of_unknown_cause():
+    found = events("A powerful explosion tore through the Kalsu base late on Friday. A brigade commander said "
+                   "he believed the base had been hit by an American air strike on Friday.", dt.date(2024, 4, 20))
+    assert [(e.actor1_side, e.event_type) for e in found] == [("unknown", "explosion")]
+    assert "blamed on us" in found[0].notes

@@ -669,3 +669,12 @@ def test_strikes_across_two_countries_are_placed_in_both():
     found = events("In February US forces mounted 85 air strikes on militia targets across Syria and Iraq.",
                    dt.date(2024, 2, 20))
     assert sorted(e.country for e in found) == ["IQ", "SY"]
+
+
+@pytest.mark.parametrize("text", ["No one was hurt, the army said.", "No US troops were harmed.",
+                                  "They caused neither damage nor injuries, officials said."])
+def test_no_one_hurt_means_no_one_killed_or_injured(text):
+    from geo.extract.numbers import casualties
+
+    killed, injured = casualties(text)
+    assert (killed.value, injured.value) == (0, 0)

@@ -92,6 +92,26 @@ def test_every_side_and_type_of_the_vocabulary_has_its_own_colour_and_shape():
         assert t in TYPE_SHAPES
 
 
+def test_min_confidence_maps_only_the_trusted_events_and_keeps_curated_ones(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from geo.cli import app
+    from geo.export.geojson import write_geojson
+
+    base = {"event_date": "2024-02-03", "event_type": "airstrike", "actor1_side": "us",
+            "geo_precision": "town", "country": "SY", "lat": 35.0, "lon": 40.45,
+            "sources": [{"doc": "t.txt"}]}
+    evs = [Event.from_dict({**base, "location": "Sure", "confidence": 0.9}),
+           Event.from_dict({**base, "location": "Unsure", "lon": 40.9, "confidence": 0.2}),
+           Event.from_dict({**base, "location": "Curated", "lon": 41.0})]
+    src = tmp_path / "e.geojson"
+    write_geojson(evs, src)
+    result = CliRunner().invoke(app, ["map", "--events", str(src), "--out", str(tmp_path / "m.html"),
+                                      "--min-confidence", "0.8"])
+    assert result.exit_code == 0, result.output
+    assert "mapped 2 events" in result.output
+
+
 def test_template_syntax_in_input_data_is_shown_not_evaluated():
     notes = "{{ 7*7 }} {% if true %}yes{% endif %} {# hidden #}"
     html = render_map(to_frame([_event(notes=notes)]), title="{{ 6*7 }}").get_root().render()

@@ -283,3 +283,18 @@ def test_store_info_gives_counts_dates_inputs_and_size(store):
     assert "1 events" in result.output and "kB" in result.output
     doc = json.loads(runner.invoke(app, ["store", "info", "--json", "--store", str(store)]).output)
     assert doc["events"] == 12 and doc["inputs_by_kind"] == {"events": 1}
+
+
+def test_a_geoparquet_file_read_in_batches_neither_merges_nor_repeats_its_own_events(store, tmp_path,
+                                                                                     monkeypatch):
+    import geo.store.inputs as inputs
+    from geo.export.parquet import write_parquet
+    from geo.frame import to_frame
+
+    told = [_ev(sources=[{"doc": f"r{i}.txt"}], event_date=f"2024-02-0{1 + i % 3}") for i in range(5)]
+    path = tmp_path / "big.parquet"
+    write_parquet(to_frame([*told, told[0], told[3]]), path)  # two rows repeat earlier ones
+    monkeypatch.setattr(inputs, "_BATCH_ROWS", 2)
+    summary = ingest(store, [path])
+    assert summary.totals() == (5, 0, 2)
+    assert sorted(e.id for e in open_store(store).events()) == sorted(e.id for e in told)

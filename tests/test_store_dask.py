@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 from geo.cli import app
 from geo.export.parquet import write_parquet
-from geo.query import Query, run_query
+from geo.query import Query
 from geo.store import ingest, init_store, open_store
 from geo.store.dask_query import dask_query
-from geo.store.scan import store_table
+from geo.store.scan import store_query
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -41,7 +41,7 @@ def test_the_dask_engine_returns_what_the_default_engine_returns(store):
                       dashboard_address=None) as cluster:
         for q in (Query(region="Deir ez-Zor", since=dt.date(2024, 1, 1), until=dt.date(2024, 2, 15)),
                   Query(near="Al-Tanf", radius_km=40), Query(side="us", region="Iraq")):
-            a = run_query(store_table(open_store(store), q), q)
+            a = store_query(open_store(store), q)
             b = dask_query(store, q, scheduler=cluster.scheduler_address)
             assert a.summary() == b.summary() and a.left_out == b.left_out
             assert_geodataframe_equal(a.frame.reset_index(drop=True), b.frame.reset_index(drop=True))

@@ -27,6 +27,9 @@ def map_(
     cdn: Annotated[bool, typer.Option("--cdn", help="Link Leaflet and its plugins from their CDNs "
                                       "(a smaller page that needs the network) instead of "
                                       "inlining them.")] = False,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Map only events whose confidence is at least this (0-1); events without one are kept.")] = 0.0,
 ) -> None:
     """Render events to one self-contained HTML map, layered by actor side and filterable by date.
 
@@ -43,6 +46,7 @@ def map_(
         geo map --events extracted.geojson --out maps/extracted.html --title "Extracted"
         geo map --store war-store/ --out maps/store.html
         geo map --events extracted.geojson --decisions decisions.yaml --out maps/reviewed.html
+        geo map --events extracted.geojson --min-confidence 0.8 --out maps/sure.html
     """
     with cli_errors():
         from geo.mapping import write_map
@@ -54,5 +58,8 @@ def map_(
             frame, unreviewed = reviewed_events(events, decisions, reviewed_only, store)
         else:
             frame = read_events_frame(events, store)
+        if min_confidence > 0 and "confidence" in frame.columns:
+            # curated events often carry no confidence: they are an analyst's, and stay
+            frame = frame[frame["confidence"].isna() | (frame["confidence"] >= min_confidence)]
         write_map(frame, out, title=title, cdn=cdn, unreviewed=unreviewed)
         typer.echo(f"mapped {len(frame)} event{'s' if len(frame) != 1 else ''} to {out}")

@@ -74,9 +74,9 @@ def query(
             result = dask_query(directory, q, scheduler=scheduler, workers=workers)
         elif directory is not None:
             from geo.store import open_store
-            from geo.store.scan import store_table
+            from geo.store.scan import store_query
 
-            result = run_query(store_table(open_store(directory), q), q)
+            result = store_query(open_store(directory), q)
         else:
             result = run_query(load_table(events), q)
         _print(result, fmt, limit)

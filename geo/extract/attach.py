@@ -15,7 +15,6 @@ Its word lists and patterns, each with what it covers and examples: ``data/attac
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from gazetteer.index import haversine_km
@@ -42,7 +41,7 @@ _LAUNCH = pattern("attach", "launch_point")
 _LAUNCH_TARGET = pattern("attach", "launch_target")
 _STREET = pattern("attach", "street")
 _NOT_PLACE_AFTER = pattern("attach", "not_place_after")
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = pattern("attach", "the_before")
 _LOCATIVE_BEFORE_VERB = pattern("attach", "locative_before_actor_verb")
 _LOCATIVE = pattern("attach", "locative")
 _LIST_AFTER_LOCATIVE = pattern("attach", "list_after_locative")

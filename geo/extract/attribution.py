@@ -27,8 +27,9 @@ from collections import Counter
 from typing import Any
 
 from geo.extract.actors import REPORTER, find_actors
+from geo.vocab import AIR_FORCE_SIDES
 
-__all__ = ["THIRD_STRIKERS", "blamed_side", "settle_sides"]
+__all__ = ["THIRD_STRIKERS", "blamed_side", "blamed_sides", "settle_sides"]
 
 #: Strikers other than the two main parties, whose reports tell their own campaigns.
 THIRD_STRIKERS = frozenset({"israel", "turkey", "jordan", "iran"})
@@ -40,7 +41,8 @@ _STATE = re.compile(r"^(?:Iran|Iranian(?: forces| military| regime| government| 
                     r"(?:Islamic )?Revolutionary Guards?(?: Corps?)?|(?:the )?Guards)$", re.IGNORECASE)
 #: Reporters that are also the party that strikes: an unclaimed air strike they announce is theirs.
 _US_ANNOUNCERS = frozenset({"CENTCOM", "US government"})
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_UNSAID = re.compile(r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to|refused to|could not|"
+                     r"couldn't)\s+(?:say|specify|identify|name|disclose|confirm)\s+who\b", re.IGNORECASE)
 _FROM_IRAN = re.compile(r"\b(?:from (?:Iran|Iranian territory|inside Iran|Iranian soil)|launched from Iran)\b", re.IGNORECASE)
 
 
@@ -50,16 +52,29 @@ _COUNTRY_SIDE = re.compile(r"(?P<jordan>Jordan|Amman)|(?P<turkey>Turkey|Türkiye
                            r"(?P<us>the United States|Washington)|(?P<iran>Iran|Tehran)\b")
 
 
+_BLAME_KEYS = ("blam", "attribut", "ascrib", "pinned", "believed", "thought", "suspect", "accus")
+
+
 def blamed_side(text: str) -> str | None:
     """The side a sentence blames for an attack ("a strike blamed on Israel"), if any."""
+    return next(iter(blamed_sides(text)), None)
+
+
+def blamed_sides(text: str) -> list[str]:
+    """Every side ``text`` blames, in order (a substring test first: most text blames nobody)."""
+    lower = text.lower()
+    if not any(k in lower for k in _BLAME_KEYS):
+        return []
+    out = []
     for m in _BLAME.finditer(text):
         country = _COUNTRY_SIDE.match(text, m.end())
         if country:
-            return country.lastgroup
+            out.append(country.lastgroup)
+            continue
         actors = [a for a in find_actors(text[m.end():m.end() + 60]) if a.role != REPORTER]
         if actors and actors[0].start <= 2 and actors[0].side not in ("other", "unknown"):
-            return actors[0].side
-    return None
+            out.append(actors[0].side)
+    return out
 
 
 def _hit_coalition(d: Any) -> bool:
@@ -81,9 +96,13 @@ def settle_sides(book: Any, text: str = "") -> None:
     for d in book.drafts:
         if _own_forces(d):
             d.m.side1 = "iran"  # Iran's own forces, not the groups it backs
+        if _UNSAID.search(d.quotes[0][0]):
+            # "The Pentagon did not say who was behind the strikes": who spoke is not who struck
+            d.m.side1, d.m.actor1, d.m.side_inferred = "unknown", None, True
     named = Counter(d.m.side1 for d in book.drafts if not d.m.side_inferred and d.m.side1 not in ("other", "unknown"))
     third = next(iter(named)) if len(named) == 1 and next(iter(named)) in THIRD_STRIKERS else None
-    blamed_in_report = {b for b in (blamed_side(s) for s in _SENTENCE.split(text)) if b} if text else set()
+    # the air strikes' blame, not that of the attacks they answer
+    blamed_in_report = set(blamed_sides(text)) & AIR_FORCE_SIDES
     report_blames = next(iter(blamed_in_report)) if len(blamed_in_report) == 1 else None
     for d in book.drafts:
         blamed = blamed_side(" ".join(q for q, _s, _e in d.quotes))

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from geo.extract.attach import contains, precision_of
+from geo.extract.attach import PRECISION_RANK, contains, precision_of
 from geo.extract.discourse import EventBook
 from geo.extract.discourse import _places_ok as places_ok
 from geo.extract.discourse import _types_ok as types_ok
@@ -52,8 +52,13 @@ class Cue:
     pattern: re.Pattern[str]
     strong: bool  # also marks an event told in a main clause (not only a cause clause)
     unless_before: re.Pattern[str] | None = None  # words that, before the cue, cancel it
+    keys: tuple[str, ...] = ()  # one of these substrings must be in the text (a fast pre-test)
 
     def search(self, text: str) -> bool:
+        if self.keys:
+            lower = text.lower()
+            if not any(k in lower for k in self.keys):
+                return False
         m = self.pattern.search(text)
         return bool(m) and not (self.unless_before and self.unless_before.search(text, 0, m.start()))
 
@@ -69,7 +74,8 @@ def cues() -> tuple[Cue, ...]:
             strong = not any(entry["covers"].startswith(w) for w in _WEAK)
             unless = entry.get("unless_before")
             out.append(Cue(kind, entry["covers"], re.compile(entry["pattern"], re.IGNORECASE), strong,
-                           re.compile(unless, re.IGNORECASE) if unless else None))
+                           re.compile(unless, re.IGNORECASE) if unless else None,
+                           tuple(str(k).lower() for k in entry.get("keys") or ())))
     return tuple(out)
 
 
@@ -205,10 +211,11 @@ def _absorbed(drafts: list[Any]) -> list[Any]:
     """
     out = list(drafts)
     for d in sorted(drafts, key=lambda d: d.order):
-        if d.place is None:
+        if d.place is None or d not in out:
             continue
         coarse = precision_of(d.place) in ("admin1", "country")
         blast = d.m.event_type == "explosion" and d.m.side1 == "unknown"
+        refers = d.m.anaphoric or d.m.definite  # "Wednesday's strike", "the raid"
         if d.m.side_inferred:
             named = next((n for n in out if n is not d and n.place is not None and not n.m.side_inferred
                           and n.m.side1 != d.m.side1 and types_ok(n.m.event_type, d.m.event_type)
@@ -218,22 +225,39 @@ def _absorbed(drafts: list[Any]) -> list[Any]:
                 _absorb(named, d, "a telling that names nobody, at the same place and time, is taken as this one")
                 out.remove(d)
                 continue
-        if not (coarse or blast):
+        if not (coarse or blast or refers):
             continue
         for n in sorted((x for x in out if x is not d and x.place is not None), key=lambda x: x.order):
-            sharper = precision_of(n.place) not in ("admin1", "country")
-            if not sharper or not dates_ok(n.when, d.when) or abs(_day(n) - _day(d)) > 1:
+            sharper = PRECISION_RANK[precision_of(n.place)] < PRECISION_RANK[precision_of(d.place)]
+            if not dates_ok(n.when, d.when) or abs(_day(n) - _day(d)) > 1:
+                continue
+            if refers and not coarse and not blast:
+                if n.m.side1 == d.m.side1 and types_ok(n.m.event_type, d.m.event_type) \
+                        and (places_ok(n.place, d.place) or contains(d.place, n.place)) and n.order < d.order:
+                    _absorb(n, d, "a later reference to this attack")
+                    out.remove(d)
+                    break
                 continue
             if blast and n.m.side1 != "unknown" and places_ok(n.place, d.place):
-                _absorb(n, d, "a blast told at the same place and time is taken as this attack's")
-                out.remove(d)
+                if _CLAIMED.search(" ".join(q for q, _s, _e in n.quotes)):
+                    # "he believed it had been hit by an American air strike": a claim about
+                    # the blast, not an attack of its own; the blast stays of unknown cause
+                    _absorb(d, n, f"blamed on {n.m.side1.replace('_', ' ')} in the report (a claim)")
+                    out.remove(n)
+                else:
+                    _absorb(n, d, "a blast told at the same place and time is taken as this attack's")
+                    out.remove(d)
                 break
-            if coarse and n.m.side1 == d.m.side1 and types_ok(n.m.event_type, d.m.event_type) \
+            if coarse and sharper and n.m.side1 == d.m.side1 and types_ok(n.m.event_type, d.m.event_type) \
                     and contains(d.place, n.place):
                 _absorb(n, d, "the report's summary of several strikes also names this one")
                 out.remove(d)
                 break
     return out
+
+
+_CLAIMED = re.compile(r"\b(?:believed|believes|suspected|suspects|accused|accuses|blamed|blames|claimed|claims|"
+                      r"alleged|said it was|may have been|might have been)\b", re.IGNORECASE)
 
 
 def _day(d: Any) -> int:

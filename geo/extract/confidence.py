@@ -50,6 +50,10 @@ _HEDGE = re.compile(r"\b(?:reportedly|allegedly|unconfirmed|unverified|could not
 _CLAIM = re.compile(r"\b(?:claim(?:s|ed|ing)?|(?:said|says) (?:that )?its (?:fighters|mujahideen|forces|drones)|"
                     r"Telegram)\b", re.IGNORECASE)
 
+_HEDGE_KEYS = ("reported", "alleged", "unconfirm", "unverif", "verif", "purport", "suspect", "possibl",
+               "apparent", "not clear", "unclear")
+_CLAIM_KEYS = ("claim", "said its", "says its", "said that its", "says that its", "telegram")
+
 #: When set to a dict, every event's features are recorded in it by event id (for
 #: ``benchmarks/calibrate.py``; never set in normal use).
 RECORDER: dict[str, dict[str, float]] | None = None
@@ -68,6 +72,7 @@ def evidence(d: Any, precision: str, lead_end: int) -> dict[str, float]:
     ``lead_end`` is where the report's second sentence ends."""
     q = d.when.quality
     text = " ".join(quote for quote, _s, _e in d.quotes)
+    lower = text.lower()
     return {
         "date_explicit": float(q in ("explicit", "derived")),
         "date_reported": float(q == "reported"),
@@ -81,8 +86,8 @@ def evidence(d: Any, precision: str, lead_end: int) -> dict[str, float]:
         "background": float(getattr(d, "told", "news") == "background"),
         "cause_clause": float(bool(d.m.clause.sub)),
         "support": float(min(3, len(d.quotes) - 1)),
-        "hedged": float(bool(_HEDGE.search(text))),
-        "claimed": float(bool(_CLAIM.search(text))),
+        "hedged": float(any(k in lower for k in _HEDGE_KEYS) and bool(_HEDGE.search(text))),
+        "claimed": float(any(k in lower for k in _CLAIM_KEYS) and bool(_CLAIM.search(text))),
         "in_lead": float(min(s for _q, s, _e in d.quotes) < lead_end),
         "toll": float(d.killed is not None or d.injured is not None),
         "unspecified_type": float(d.m.event_type == "attack"),

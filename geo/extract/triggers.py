@@ -33,6 +33,7 @@ _VERB_TRIGGER = pattern("triggers", "verb_trigger")
 _VERB_PHRASE_TRIGGER = pattern("triggers", "verb_phrase_trigger")
 _VERB_AFTER_WEAPON = pattern("triggers", "verb_after_weapon")
 _BARE_STRIKE = pattern("triggers", "bare_strike")
+_GROUND_RAID = pattern("triggers", "type_raid")
 _DET = frozenset(words("triggers", "determiners"))
 _INDEF = frozenset(words("triggers", "indefinites"))
 _PREP = frozenset(words("triggers", "prepositions"))
@@ -106,6 +107,9 @@ def trigger_shape(tword: str) -> tuple[str, bool, bool]:
 def event_type(text: str, trig: re.Match[str], side1: str) -> str:
     """The event type the trigger and the words around it name, given the attacker's side."""
     word = trig.group("t").lower()
+    if word.startswith("raid") and "air raid" not in text[max(0, trig.start() - 4):trig.end()].lower() \
+            and _GROUND_RAID.search(text[max(0, trig.start() - 60):trig.end() + 60]):
+        return "raid"  # troops on the ground, not aircraft
     if side1 == "unknown" and _BARE_STRIKE.fullmatch(word):
         weapon = weapon_type(text[max(0, trig.start() - 30):trig.start()]) or _weapon_with(text, trig)
         return weapon or "airstrike"  # "an explosive drone struck"; else an unattributed strike is an air strike

@@ -17,6 +17,11 @@ from geo.vocab import GEO_PRECISION_RADIUS_KM
 __all__ = ["Legend"]
 
 
+#: Marker opacity by confidence band (sure / below 0.8 / below 0.5): the page draws events
+#: an analyst should trust less fainter (see rows.confidence_band).
+FAINT_OPACITY = (1.0, 0.7, 0.4)
+
+
 class Legend(MacroElement):
     """Sides and types present in the data, and the precision key."""
 
@@ -46,7 +51,8 @@ class Legend(MacroElement):
 {% endmacro %}
 """)
 
-    def __init__(self, sides: dict[str, int], types: list[str], circles_on_open: bool) -> None:
+    def __init__(self, sides: dict[str, int], types: list[str], circles_on_open: bool,
+                 faint: bool = False) -> None:
         super().__init__()
         self._name = "Legend"
         parts = ["<h4>Attacker side</h4>"]
@@ -62,4 +68,10 @@ class Legend(MacroElement):
         when = " (drawn when its popup is open)" if circles_on_open else ""
         parts.append(f"<div>{icon_svg('attack', 'other', False, 14)}only a governorate or country: "
                      f"the dashed circle shows the doubt (~{gov:g} km / ~{cty:g} km){when}</div>")
+        if faint:
+            parts.append("<h4>Confidence</h4>")
+            parts.append(f'<div><span style="opacity:{FAINT_OPACITY[1]}">{icon_svg("attack", "other", True, 14)}'
+                         "</span>extracted, confidence below 0.8</div>")
+            parts.append(f'<div><span style="opacity:{FAINT_OPACITY[2]}">{icon_svg("attack", "other", True, 14)}'
+                         "</span>extracted, confidence below 0.5</div>")
         self.body_js = js_json("".join(parts))

@@ -19,7 +19,7 @@ from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from geo.atomic import write_text_atomic
-from geo.mapping.rows import event_row, icon_key, span
+from geo.mapping.rows import confidence_band, event_row, icon_key, span
 from geo.mapping.style import icon_svg, is_precise, side_colour, side_label
 from geo.vocab import EVENT_TYPES, SIDES
 
@@ -184,7 +184,8 @@ def render_map(frame: gpd.GeoDataFrame, title: str | None = None, *, cdn: bool =
     count = f"{n:,} event{'s' if n != 1 else ''}"
     Title(title or DEFAULT_TITLE, f"{count} · {when}", unplaced).add_to(m)
     rough = sum(1 for r in placed if not is_precise(r.get("geo_precision")))
-    Legend(sides, [t for t in _types_present(placed)], rough > CIRCLE_LIMIT).add_to(m)
+    Legend(sides, [t for t in _types_present(placed)], rough > CIRCLE_LIMIT,
+           faint=any(confidence_band(r.get("confidence")) for r in placed)).add_to(m)
     if spans:
         DateFilter(min(s[0] for s in spans), max(s[1] for s in spans)).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)

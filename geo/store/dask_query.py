@@ -1,10 +1,11 @@
 """The same query on a Dask cluster, for stores one process cannot hold.
 
 ``dask_query`` plans the query as the default engine does (files pruned by the
-manifest's dates and boxes), reads the remaining files with dask-geopandas (row groups
-pruned by date), and runs ``geo.query.run_query`` — the very code of the default engine
-— on each partition on the workers; the client concatenates what the workers return and
-sorts it by date and id.  Results are identical to the default engine's: the same rows,
+manifest's dates and boxes), reads the query's columns of the remaining files with
+dask-geopandas (one partition per file, row groups pruned by date), and runs
+``geo.query.run_query`` — the very code of the default engine — on each partition on
+the workers; a second round of tasks reads the full rows of the matches only, where they
+lie; the client concatenates them and sorts by date and id.  Results are identical to the default engine's: the same rows,
 the same order, the same "left out" count (a sum over partitions).
 
 With no scheduler address a ``LocalCluster`` is started for the query and closed after
@@ -19,7 +20,7 @@ import os
 from typing import Any
 
 from geo.exc import InputError
-from geo.query import EventTable, Query, QueryResult
+from geo.query import EventTable, Query, QueryResult, _arrow_index
 
 __all__ = ["dask_query"]
 
@@ -45,12 +46,22 @@ def dask_query(directory: str | os.PathLike[str], q: Query, *, scheduler: str | 
     except ImportError as err:
         raise InputError(f"--engine dask needs dask[distributed] and dask-geopandas "
                          f"(pip install 'geo-events[dask]'): {err}") from None
+    from geo.query import QUERY_COLUMNS
+
+    paths = [str(store.path(f)) for f in files]
     with _client(scheduler, workers, processes) as client:
-        ddf = dask_geopandas.read_parquet([str(store.path(f)) for f in files],
+        # pass 1: the query's columns only, one partition per file, filtered on the workers
+        ddf = dask_geopandas.read_parquet(paths, columns=[*QUERY_COLUMNS, "geometry"],
                                           filters=_date_filters(q) or None)
-        tasks = [dask.delayed(_partition_query)(part, q) for part in ddf.to_delayed()]
-        parts = client.compute(tasks, sync=True)
-    return _combine(parts, q)
+        parts = ddf.to_delayed()
+        if len(parts) != len(paths):
+            raise InputError(f"{directory}: dask read {len(parts)} partitions from {len(paths)} files")
+        found = client.compute([dask.delayed(_partition_query)(part, q) for part in parts], sync=True)
+        # pass 2: full rows of the matches only, read where they lie
+        wanted = [(path, ids) for path, (ids, _, _) in zip(paths, found) if ids]
+        frames = client.compute([dask.delayed(_full_rows)(path, ids) for path, ids in wanted],
+                                sync=True)
+    return _combine(frames, found)
 
 
 class _client:
@@ -94,24 +105,40 @@ def _date_filters(q: Query) -> list[tuple[str, str, Any]]:
     return out
 
 
-def _partition_query(frame: Any, q: Query) -> tuple[Any, int, str | None]:
-    """On a worker: the matches of one partition (full rows), its left-out count, the area."""
+def _partition_query(frame: Any, q: Query) -> tuple[list[str], int, str | None]:
+    """On a worker: the ids of one partition's matches, its left-out count, the area."""
     from geo.query import run_query
-    from geo.store.store import typed
 
-    result = run_query(EventTable.from_frame(typed(frame.reset_index(drop=True))), q)
-    return result.frame, result.left_out, result.area
+    frame = frame.reset_index(drop=True).drop(columns=["month"], errors="ignore")
+    frame["killed"] = frame["killed"].astype("Int64")  # nulls made it float on the way
+    result = run_query(EventTable.from_frame(frame), q)
+    ids = result.table.data.column("id").take(_arrow_index(result.index)).to_pylist()
+    return ids, result.left_out, result.area
 
 
-def _combine(parts: list[tuple[Any, int, str | None]], q: Query) -> QueryResult:
+def _full_rows(path: str, ids: list[str]) -> Any:
+    """On a worker: every column of the events ``ids`` of one partition file."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from geo.store.store import table_frame
+
+    table = pq.read_table(path, filters=pc.field("id").isin(pa.array(ids, pa.large_string())))
+    return table_frame(table, nested=False)
+
+
+def _combine(frames: list[Any], found: list[tuple[list[str], int, str | None]]) -> QueryResult:
     import geopandas as gpd
     import numpy as np
     import pandas as pd
 
-    frames = [f for f, _, _ in parts]
-    frame = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry",
-                             crs="EPSG:4326")
+    from geo.store.files import event_schema
+    from geo.store.store import table_frame
+
+    frame = (gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326")
+             if frames else table_frame(event_schema().empty_table(), nested=False))
     frame = frame.sort_values(["event_date", "id"], kind="mergesort").reset_index(drop=True)
-    area = next((a for _, _, a in parts if a), None)
+    area = next((a for _, _, a in found if a), None)
     return QueryResult(EventTable.from_frame(frame), np.arange(len(frame)),
-                       sum(n for _, n, _ in parts), area)
+                       sum(n for _, n, _ in found), area)

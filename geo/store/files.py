@@ -21,8 +21,8 @@ from typing import Any
 from geo.frame import COUNT_COLUMNS, DATE_COLUMNS, FRAME_COLUMNS
 from geo.store.manifest import PartFile
 
-__all__ = ["ROW_GROUP_ROWS", "UNDATED", "canonical", "event_schema", "frame_table",
-           "month_keys", "sort_for_queries", "write_part"]
+__all__ = ["ROW_GROUP_ROWS", "UNDATED", "canonical", "event_schema", "frame_table", "geo_metadata",
+           "month_codes", "month_name", "query_order", "sort_for_queries", "write_part"]
 
 #: Rows per row group: small enough that statistics prune finely, large enough to scan fast.
 ROW_GROUP_ROWS = 16_384
@@ -128,37 +128,61 @@ def frame_table(frame: Any, where: str) -> Any:
     return canonical(table, where)
 
 
-def month_keys(table: Any) -> Any:
-    """The partition (``YYYY-MM`` or ``undated``) of each row, as a numpy array of str."""
+def month_codes(table: Any) -> Any:
+    """Each row's month as months since 1970 (numpy int64; undated rows: the largest int)."""
     import numpy as np
 
-    dates = table.column("event_date").to_numpy(zero_copy_only=False)
-    months = np.datetime_as_string(dates.astype("datetime64[M]"), unit="M")
-    return np.where(np.isnat(dates), UNDATED, months)
+    months = table.column("event_date").to_numpy(zero_copy_only=False).astype("datetime64[M]")
+    return np.where(np.isnat(months), np.iinfo(np.int64).max, months.astype(np.int64))
+
+
+def month_name(code: int) -> str:
+    """The partition name of a month code from :func:`month_codes`."""
+    import numpy as np
+
+    if code == np.iinfo(np.int64).max:
+        return UNDATED
+    return str(np.datetime64(int(code), "M"))
+
+
+def query_order(table: Any) -> Any:
+    """Row positions in query-friendly order: by month; in a month, events placed only to a
+    country first, then by country, week of the month and half-degree grid cell.
+
+    One int64 key and one stable argsort, so a big ingest sorts once.
+    """
+    import numpy as np
+    import pyarrow.compute as pc
+
+    month = month_codes(table)
+    undated = month == np.iinfo(np.int64).max
+    m = np.clip(np.where(undated, 8191, month + 6000), 0, 8191)  # 1470 to 2152, then undated
+    geom = table.column("geometry")
+    x = pc.fill_null(pc.struct_field(geom, "x"), 180.0).to_numpy(zero_copy_only=False)
+    y = pc.fill_null(pc.struct_field(geom, "y"), 90.0).to_numpy(zero_copy_only=False)
+    cx = np.clip(np.floor((x + 180) / _CELL_DEG), 0, 720).astype(np.int64)
+    cy = np.clip(np.floor((y + 90) / _CELL_DEG), 0, 360).astype(np.int64)
+    days = table.column("event_date").to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    first = days.astype("datetime64[M]").astype("datetime64[D]")
+    week = np.where(undated, 0, (days - first).astype(np.int64) // 7)
+    fine = pc.fill_null(pc.not_equal(table.column("geo_precision"), "country"), True)
+    fine = fine.to_numpy(zero_copy_only=False).astype(np.int64)
+    enc = pc.fill_null(table.column("country"), "").combine_chunks().dictionary_encode()
+    rank = np.argsort(np.argsort(enc.dictionary.to_numpy(zero_copy_only=False)))
+    country = np.clip(rank[enc.indices.to_numpy(zero_copy_only=False)], 0, 255)
+    key = ((((m * 2 + fine) * 256 + country) * 8 + week) * 1024 + cx) * 512 + cy
+    return np.argsort(key, kind="stable")
 
 
 def sort_for_queries(table: Any) -> Any:
-    """Rows in query-friendly order: country-placed first, then country, week, grid cell."""
-    import numpy as np
+    """``table`` in :func:`query_order`."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    if table.num_rows < 2:
-        return table
-    geom = table.column("geometry")
-    x = pc.fill_null(pc.struct_field(geom, "x"), 999.0).to_numpy()
-    y = pc.fill_null(pc.struct_field(geom, "y"), 999.0).to_numpy()
-    cell = (np.floor((x + 180) / _CELL_DEG) * 1000 + np.floor((y + 90) / _CELL_DEG)).astype(np.int64)
-    days = table.column("event_date").to_numpy(zero_copy_only=False).astype("datetime64[D]")
-    week = np.where(np.isnat(days), np.iinfo(np.int64).max, days.astype(np.int64) // 7)
-    fine = pc.fill_null(pc.not_equal(table.column("geo_precision"), "country"), True)
-    keys = pa.table({"fine": fine, "country": pc.fill_null(table.column("country"), ""),
-                     "week": week, "cell": cell, "id": table.column("id")})
-    order = pc.sort_indices(keys, sort_keys=[(k, "ascending") for k in keys.column_names])
-    return table.take(order)
+    return table if table.num_rows < 2 else table.take(pa.array(query_order(table)))
 
 
-def write_part(table: Any, store: Path, month: str, staging: Path) -> tuple[PartFile, Path]:
+def write_part(table: Any, store: Path, month: str, staging: Path, *,
+               presorted: bool = False) -> tuple[PartFile, Path]:
     """Write ``table`` (one month's rows) as a new GeoParquet file under ``staging``.
 
     Returns its manifest entry and where it was written; the caller moves it to
@@ -168,7 +192,8 @@ def write_part(table: Any, store: Path, month: str, staging: Path) -> tuple[Part
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    table = sort_for_queries(table)
+    if not presorted:
+        table = sort_for_queries(table)
     rel = f"events/month={month}/part-{uuid.uuid4().hex[:16]}.parquet"
     path = staging / rel
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -179,11 +204,7 @@ def write_part(table: Any, store: Path, month: str, staging: Path) -> tuple[Part
     if pc.any(located).as_py():
         xs, ys = pc.filter(xs, located), pc.filter(ys, located)
         bbox = (pc.min(xs).as_py(), pc.min(ys).as_py(), pc.max(xs).as_py(), pc.max(ys).as_py())
-    geo = {"version": "1.1.0", "primary_column": "geometry",
-           "columns": {"geometry": {"encoding": "point", "geometry_types": ["Point"],
-                                    "crs": _crs(), **({"bbox": list(bbox)} if bbox else {})}},
-           "creator": {"library": "geo", "version": _version()}}
-    table = table.replace_schema_metadata({b"geo": json.dumps(geo).encode()})
+    table = table.replace_schema_metadata({b"geo": json.dumps(geo_metadata(bbox)).encode()})
     tmp = path.with_name(f".{path.name}.tmp")
     pq.write_table(table, tmp, compression="zstd", row_group_size=ROW_GROUP_ROWS,
                    write_statistics=True)
@@ -194,6 +215,14 @@ def write_part(table: Any, store: Path, month: str, staging: Path) -> tuple[Part
     return PartFile(path=rel, rows=table.num_rows, bytes=path.stat().st_size,
                     min_date=_day(dates["min"].as_py()), max_date=_day(dates["max"].as_py()),
                     bbox=bbox), path
+
+
+def geo_metadata(bbox: tuple[float, float, float, float] | None) -> dict[str, Any]:
+    """GeoParquet 1.1 file metadata for the store's native point column."""
+    return {"version": "1.1.0", "primary_column": "geometry",
+            "columns": {"geometry": {"encoding": "point", "geometry_types": ["Point"],
+                                     "crs": _crs(), **({"bbox": list(bbox)} if bbox else {})}},
+            "creator": {"library": "geo", "version": _version()}}
 
 
 def _day(v: dt.datetime | None) -> dt.date | None:

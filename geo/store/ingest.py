@@ -97,17 +97,19 @@ def ingest(directory: str | os.PathLike[str], sources: Iterable[str | os.PathLik
         for inp in todo:
             if inp.kind == "report":
                 continue
+            snapshot, tag = staging.snapshot(), staging.new_tag()
             try:
-                kind, table = read_events_input(inp, on_message)
+                kind, batches, unique = read_events_input(inp, on_message)
+                outcomes = [staging.add(batch, tag, unique_ids=unique) for batch in batches]
             except GeoError as err:
+                staging.restore(snapshot)  # nothing of a file that fails half-way
                 bad(f"{err}; skipped")
                 continue
-            outcome = staging.add(table)
-            summary.inputs.append(_record(inp, kind, outcome))
+            summary.inputs.append(_record(inp, kind, outcomes))
         if reports:
             read, table, told = read_reports(reports, bad, published=published,
                                              manifest=report_manifest)
-            outcome = staging.add(table) if table is not None else None
+            outcome = staging.add(table, staging.new_tag()) if table is not None else None
             summary.inputs.extend(_report_records(read, table, outcome, told))
         summary.failed = len(failed)
         if summary.inputs:
@@ -118,9 +120,10 @@ def ingest(directory: str | os.PathLike[str], sources: Iterable[str | os.PathLik
     return summary
 
 
-def _record(inp: Any, kind: str, outcome: Any) -> Ingested:
+def _record(inp: Any, kind: str, outcomes: list[Any]) -> Ingested:
     import numpy as np
 
+    outcome = np.concatenate(outcomes) if outcomes else np.empty(0, np.int8)
     return Ingested(input=str(inp.path), sha256=inp.sha256, kind=kind, at=utc_now(),
                     events=len(outcome), added=int(np.sum(outcome == ADDED)),
                     merged=int(np.sum(outcome == MERGED)), duplicates=int(np.sum(outcome == DUPLICATE)))
@@ -162,13 +165,28 @@ class _Staging:
         self.files: dict[str, list[PartFile]] = {m: list(fs) for m, fs in store.manifest.partitions.items()}
         self.loaded: dict[str, Any] = {}  # path → full table of a stored file that was read
         self.keep: dict[str, Any] = {}  # path → mask of its rows still in the store
-        self.staged: dict[str, list[Any]] = {}  # month → new tables
+        # month → [(input tag, new rows in query order)]
+        self.staged: dict[str, list[tuple[int, Any]]] = {}
+        self._tags = 0
+
+    def new_tag(self) -> int:
+        """A tag for one input's staged rows: they are never merged with each other."""
+        self._tags += 1
+        return self._tags
+
+    def snapshot(self) -> tuple[Any, ...]:
+        return dict(self.keep), {m: list(v) for m, v in self.staged.items()}
+
+    def restore(self, snap: tuple[Any, ...]) -> None:
+        self.keep, self.staged = dict(snap[0]), {m: list(v) for m, v in snap[1].items()}
 
     # --- reading the neighbourhood ---------------------------------------------------
 
-    def _pieces(self, months: set[str]) -> list[tuple[str, str | None, Any]]:
-        """(month, file path or None for staged rows, rows still current) in ``months``."""
-        out = []
+    def _pieces(self, months: set[str], tag: int) -> tuple[list[tuple[str, Any, Any]], list[Any]]:
+        """Rows still current in ``months``: (month, file path or staged index, table) of
+        the store and of other inputs (merge candidates), and the tables this input
+        staged already (for duplicates only)."""
+        out, own = [], []
         for m in sorted(months):
             for f in self.files.get(m, []):
                 if f.path not in self.loaded:
@@ -177,20 +195,12 @@ class _Staging:
                 t = self.loaded[f.path]
                 mask = self.keep[f.path]
                 out.append((m, f.path, t if mask is None else t.filter(mask)))
-            staged = self._staged_table(m)
-            if staged is not None:
-                out.append((m, None, staged))
-        return out
-
-    def _staged_table(self, month: str) -> Any:
-        import pyarrow as pa
-
-        tables = self.staged.get(month)
-        if not tables:
-            return None
-        if len(tables) > 1:
-            self.staged[month] = tables = [pa.concat_tables(tables)]
-        return tables[0]
+            for i, (t_tag, t) in enumerate(self.staged.get(m, [])):
+                if t_tag == tag:
+                    own.append(t)
+                else:
+                    out.append((m, i, t))
+        return out, own
 
     def _months_near(self, table: Any) -> set[str]:
         import numpy as np
@@ -204,31 +214,31 @@ class _Staging:
         d = table.column("event_date").to_numpy(zero_copy_only=False).astype("datetime64[D]")
         lo = _first_of(table, "date_start", d) - np.timedelta64(2, "D")
         hi = _first_of(table, "date_end", d) + np.timedelta64(2, "D")
-        lo, hi = lo[~np.isnat(d)], hi[~np.isnat(d)]
-        months: set[str] = set()
-        for a, b in set(zip(lo.astype("datetime64[M]").tolist(), hi.astype("datetime64[M]").tolist())):
-            cur = a
-            while cur <= b:
-                months.add(f"{cur.year:04d}-{cur.month:02d}")
-                cur = (cur.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        dated = ~np.isnat(d)
+        lo_m = lo[dated].astype("datetime64[M]").astype(np.int64)
+        hi_m = hi[dated].astype("datetime64[M]").astype(np.int64)
+        spans = np.unique(np.stack([lo_m, hi_m], axis=1), axis=0) if len(lo_m) else []
+        months = {str(np.datetime64(int(m), "M")) for a, b in spans for m in range(a, b + 1)}
         return months & existing
 
     # --- adding a batch --------------------------------------------------------------
 
-    def add(self, table: Any) -> Any:
-        """Stage one input's events; the outcome (DUPLICATE, ADDED, MERGED) of each row."""
+    def add(self, table: Any, tag: int, *, unique_ids: bool = False) -> Any:
+        """Stage a batch of one input's events (``tag``); each row's outcome.
+
+        ``unique_ids`` says the input's ids are known to be unique, so this batch need
+        not be checked against the input's earlier batches.
+        """
         import numpy as np
         import pyarrow as pa
-        import pyarrow.compute as pc
 
         outcome = np.full(table.num_rows, ADDED, dtype=np.int8)
-        first = _first_occurrences(table.column("id"))
-        outcome[~first] = DUPLICATE
-        pieces = self._pieces(self._months_near(table))
+        outcome[~_first_occurrences(table.column("id"))] = DUPLICATE
+        pieces, own = self._pieces(self._months_near(table), tag)
+        for t in [*([] if unique_ids else own), *(p[2] for p in pieces)]:
+            outcome[_known(table, t)] = DUPLICATE
         if pieces:
             stored = pa.concat_tables([p[2] for p in pieces])
-            known = pc.is_in(table.column("id"), value_set=stored.column("id").combine_chunks())
-            outcome[pc.fill_null(known, False).to_numpy(zero_copy_only=False)] = DUPLICATE
             fresh = np.flatnonzero(outcome == ADDED)
             merged = self._merge(table.take(pa.array(fresh)), stored, fresh, outcome)
             self._drop(pieces, merged)
@@ -236,8 +246,8 @@ class _Staging:
                 from geo.frame import to_frame
                 from geo.store.files import frame_table
 
-                self._stage(frame_table(to_frame(list(merged.values())), "merged events"))
-        self._stage(table.filter(pa.array(outcome == ADDED)))
+                self._stage(frame_table(to_frame(list(merged.values())), "merged events"), tag)
+        self._stage(table.filter(pa.array(outcome == ADDED)), tag)
         return outcome
 
     def _merge(self, new: Any, stored: Any, positions: Any, outcome: Any) -> dict[int, Any]:
@@ -280,10 +290,11 @@ class _Staging:
             offset += n
             if not len(local):
                 continue
-            if path is None:
+            if isinstance(path, int):  # rows staged by an earlier input of this run
                 keep = np.ones(n, dtype=bool)
                 keep[local] = False
-                self.staged[month] = [t.filter(pa.array(keep))]
+                tag = self.staged[month][path][0]
+                self.staged[month][path] = (tag, t.filter(pa.array(keep)))
                 continue
             mask = self.keep[path]
             full = np.ones(self.loaded[path].num_rows, dtype=bool) if mask is None \
@@ -291,22 +302,21 @@ class _Staging:
             full[np.flatnonzero(full)[local]] = False
             self.keep[path] = pa.array(full)
 
-    def _stage(self, table: Any) -> None:
+    def _stage(self, table: Any, tag: int) -> None:
+        """Add rows to their months' staged tables, each sorted for queries (one sort)."""
         import numpy as np
         import pyarrow as pa
 
-        from geo.store.files import UNDATED
+        from geo.store.files import month_codes, month_name, query_order
 
         if not table.num_rows:
             return
-        d = table.column("event_date").to_numpy(zero_copy_only=False).astype("datetime64[M]")
-        code = np.where(np.isnat(d), np.iinfo(np.int64).min, d.astype(np.int64))
-        order = np.argsort(code, kind="stable")
-        table, code, d = table.take(pa.array(order)), code[order], d[order]
+        order = query_order(table)
+        table = table.take(pa.array(order))
+        code = month_codes(table)
         cuts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
         for a, b in zip(cuts, np.r_[cuts[1:], len(code)]):
-            month = UNDATED if np.isnat(d[a]) else str(d[a])
-            self.staged.setdefault(month, []).append(table.slice(int(a), int(b - a)))
+            self.staged.setdefault(month_name(code[a]), []).append((tag, table.slice(int(a), int(b - a))))
 
     # --- the switch ------------------------------------------------------------------
 
@@ -325,14 +335,15 @@ class _Staging:
             current = files.get(month, [])
             changed = [f for f in current if self.keep.get(f.path) is not None]
             kept = [f for f in current if f not in changed]
-            tables = list(self.staged.get(month, []))
+            tables = [t for _, t in self.staged.get(month, [])]
+            presorted = len(tables) == 1 and not changed
             tables += [self.loaded[f.path].filter(self.keep[f.path]) for f in changed]
             if len(kept) + 1 > MAX_FILES_PER_MONTH:
                 tables += [self.store.read_part(f) for f in kept]
-                kept = []
+                kept, presorted = [], False
             rows = pa.concat_tables(tables) if tables else None
             if rows is not None and rows.num_rows:
-                part, tmp = write_part(rows, root, month, staging)
+                part, tmp = write_part(rows, root, month, staging, presorted=presorted)
                 kept.append(part)
                 written.append((tmp, root / part.path))
             if kept:
@@ -410,6 +421,14 @@ def _event(table: Any, k: int) -> Any:
     return Event.from_dict(rec)
 
 
+def _known(table: Any, other: Any) -> Any:
+    """Mask of the rows of ``table`` whose id is in ``other``."""
+    import pyarrow.compute as pc
+
+    known = pc.is_in(table.column("id"), value_set=other.column("id").combine_chunks())
+    return pc.fill_null(known, False).to_numpy(zero_copy_only=False)
+
+
 def _first_of(table: Any, name: str, fallback: Any) -> Any:
     import numpy as np
 
@@ -420,7 +439,10 @@ def _first_of(table: Any, name: str, fallback: Any) -> Any:
 def _first_occurrences(ids: Any) -> Any:
     """Mask of rows whose id has not appeared earlier in the column."""
     import numpy as np
+    import pyarrow.compute as pc
 
+    if pc.count_distinct(ids).as_py() == len(ids):
+        return np.ones(len(ids), dtype=bool)
     codes = ids.combine_chunks().dictionary_encode().indices.to_numpy(zero_copy_only=False)
     first = np.zeros(len(codes), dtype=bool)
     _, idx = np.unique(codes, return_index=True)

@@ -68,37 +68,67 @@ def discover(sources: Iterable[str | os.PathLike[str]],
                 on_error(f"{f}: cannot read ({err.strerror or err}); skipped")
 
 
-def read_events_input(inp: Input, on_error: Callable[[str], None]) -> tuple[str, Any]:
-    """(kind, table) of an events file or an ACLED/UCDP export; raises GeoError if unusable."""
+def read_events_input(inp: Input, on_error: Callable[[str], None]) -> tuple[str, Iterator[Any], bool]:
+    """(kind, tables, ids known unique) of an events file or an ACLED/UCDP export.
+
+    A GeoParquet file with native points comes in batches of a million rows, so a big
+    file is never held twice in memory; other inputs come as one table.  Raises GeoError
+    when the input cannot be used.
+    """
     from geo.store.files import frame_table
 
     if inp.kind == "csv":
-        return _read_export(inp, on_error)
+        kind, table = _read_export(inp, on_error)
+        return kind, iter([table]), False
     ext = inp.path.suffix.lower()
     if ext in (".parquet", ".geoparquet"):
-        table = _native_parquet(inp.path)
-        if table is not None:
-            return "events", table
+        native = _native_parquet(inp.path)
+        if native is not None:
+            return "events", *native
     from geo.events_io import read_frame
 
-    return "events", frame_table(read_frame(inp.path, nested=False), str(inp.path))
+    return "events", iter([frame_table(read_frame(inp.path, nested=False), str(inp.path))]), False
 
 
-def _native_parquet(path: Path) -> Any:
-    """A GeoParquet file with native points, read straight into the store's schema."""
+_BATCH_ROWS = 1_000_000
+
+
+def _native_parquet(path: Path) -> tuple[Iterator[Any], bool] | None:
+    """Batches of a GeoParquet file with native points, in the store's schema, and whether
+    its ids are unique (one pass over the id column); None for WKB files."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from geo.store.files import canonical
 
+    def fail(err: Exception) -> InputError:
+        return InputError(f"{path}: cannot read events ({str(err).splitlines()[0]})")
+
     try:
-        schema = pq.read_schema(path)
-        if "geometry" not in schema.names or not pa.types.is_struct(schema.field("geometry").type):
-            return None  # WKB: through geopandas
-        table = pq.read_table(path)
+        pf = pq.ParquetFile(path)
+        schema = pf.schema_arrow
     except (OSError, pa.ArrowException) as err:
-        raise InputError(f"{path}: cannot read events ({str(err).splitlines()[0]})") from None
-    return canonical(table, str(path))
+        raise fail(err) from None
+    if "geometry" not in schema.names or not pa.types.is_struct(schema.field("geometry").type):
+        return None  # WKB: through geopandas
+    canonical(schema.empty_table(), str(path))  # a wrong column fails before any row is read
+    try:
+        ids = pf.read(columns=["id"]).column("id")
+    except (OSError, pa.ArrowException) as err:
+        raise fail(err) from None
+    import pyarrow.compute as pc
+
+    unique = pc.count_distinct(ids).as_py() == len(ids) and ids.null_count == 0
+    del ids
+
+    def batches() -> Iterator[Any]:
+        try:
+            for batch in pf.iter_batches(batch_size=_BATCH_ROWS):
+                yield canonical(pa.Table.from_batches([batch]), str(path))
+        except (OSError, pa.ArrowException) as err:
+            raise fail(err) from None
+
+    return batches(), unique
 
 
 def _read_export(inp: Input, on_error: Callable[[str], None]) -> tuple[str, Any]:

@@ -21,11 +21,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from geo.query import QUERY_COLUMNS, EventTable, Query
+from geo.query import QUERY_COLUMNS, EventTable, Query, QueryResult, _numpy
 from geo.store.manifest import PartFile
 from geo.store.store import Store
 
-__all__ = ["Plan", "plan", "store_table"]
+__all__ = ["Plan", "StoreTable", "plan", "store_query", "store_table"]
 
 _NOT_DICT = ("id", "event_date", "killed")
 
@@ -89,10 +89,14 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 class StoreTable(EventTable):
-    """The candidate rows of a query; full rows are read back from their row groups."""
+    """Rows of a store read for a query; full rows are read back from their row groups.
+
+    ``pieces`` says where each row came from: (file, row groups read, positions within
+    what was read), in the table's row order.
+    """
 
     def __init__(self, data: Any, x: Any, y: Any, store: Store,
-                 pieces: list[tuple[PartFile, list[int], int]]) -> None:
+                 pieces: list[tuple[PartFile, list[int], Any]]) -> None:
         super().__init__(data, x, y, source=store.root)
         self.store, self.pieces = store, pieces
 
@@ -105,11 +109,12 @@ class StoreTable(EventTable):
 
         index = np.asarray(index, dtype=np.int64)
         parts, where, offset = [], [], 0
-        for f, groups, n in self.pieces:
+        for f, groups, positions in self.pieces:
+            n = len(positions)
             inside = np.flatnonzero((index >= offset) & (index < offset + n))
             if len(inside):
                 full = self.store.read_part(f, row_groups=groups)
-                parts.append(full.take(pa.array(index[inside] - offset)))
+                parts.append(full.take(pa.array(positions[index[inside] - offset])))
                 where.append(inside)
             offset += n
         if not parts:
@@ -122,36 +127,81 @@ class StoreTable(EventTable):
         return gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
 
 
-def store_table(store: Store, q: Query) -> EventTable:
-    """The rows of ``store`` that ``q`` may select (an EventTable for ``run_query``)."""
-    import numpy as np
-    import pyarrow as pa
+_COLUMNS = [*QUERY_COLUMNS, "geometry"]
+_DICTIONARY = [c for c in QUERY_COLUMNS if c not in _NOT_DICT]
 
+
+def _candidates(store: Store, q: Query) -> Any:
+    """(file, row groups, rows read) of every file with row groups the query may need."""
     p = plan(q)
     files = [f for f in store.manifest.files if p.keeps_file(f)]
     store.check(files)
-    columns = [*QUERY_COLUMNS, "geometry"]
-    dictionary = [c for c in QUERY_COLUMNS if c not in _NOT_DICT]
-    pieces, tables = [], []
     for f in files:
         groups = _row_groups(store, f, p)
-        if not groups:
-            continue
-        t = store.read_part(f, columns=columns, row_groups=groups, read_dictionary=dictionary)
-        pieces.append((f, groups, t.num_rows))
-        tables.append(t)
+        if groups:
+            yield f, groups, store.read_part(f, columns=_COLUMNS, row_groups=groups,
+                                             read_dictionary=_DICTIONARY)
+
+
+def _table(store: Store, tables: list[Any], pieces: list[tuple[PartFile, list[int], Any]]) -> StoreTable:
+    import numpy as np
+    import pyarrow as pa
+
     if tables:
         table = pa.concat_tables(tables).unify_dictionaries().combine_chunks()
     else:
         from geo.store.files import event_schema
 
         schema = event_schema()
-        table = pa.schema([schema.field(c) for c in columns]).empty_table()
+        table = pa.schema([schema.field(c) for c in _COLUMNS]).empty_table()
+    # geo.query's buffer-level conversions: Array.to_numpy would import pandas (0.4 s)
     geom = table.column("geometry").combine_chunks()
-    valid = np.asarray(geom.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    x = np.where(valid, geom.field("x").to_numpy(zero_copy_only=False), np.nan)
-    y = np.where(valid, geom.field("y").to_numpy(zero_copy_only=False), np.nan)
+    valid = _numpy(geom.is_valid())
+    x = np.where(valid, _numpy(geom.field("x")), np.nan)
+    y = np.where(valid, _numpy(geom.field("y")), np.nan)
     return StoreTable(table.drop(["geometry"]), x, y, store, pieces)
+
+
+def store_table(store: Store, q: Query) -> StoreTable:
+    """Every row of ``store`` that ``q`` may select, as one table for ``run_query``."""
+    import numpy as np
+
+    pieces, tables = [], []
+    for f, groups, t in _candidates(store, q):
+        pieces.append((f, groups, np.arange(t.num_rows)))
+        tables.append(t)
+    return _table(store, tables, pieces)
+
+
+def store_query(store: Store, q: Query) -> QueryResult:
+    """``run_query`` over a store, one file at a time: memory follows the result.
+
+    Every filter decides row by row and the "left out" count is a sum of rows, so the
+    matches of each file, sorted together by date and id, are what one ``run_query``
+    over all the events returns.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from geo.query import _arrow_index, run_query
+
+    pieces, tables, left_out, area = [], [], 0, None
+    for f, groups, t in _candidates(store, q):
+        part = _table(store, [t], [])
+        r = run_query(part, q)
+        left_out, area = left_out + r.left_out, r.area
+        keep = np.sort(r.index)
+        if len(keep):
+            pieces.append((f, groups, keep))
+            tables.append(t.take(_arrow_index(keep)))
+    table = _table(store, tables, pieces)
+    if not tables:  # still validates the query, and names its area
+        r = run_query(table, q)
+        return QueryResult(table, r.index, r.left_out, r.area)
+    order = pc.sort_indices(table.data.select(["event_date", "id"]),
+                            sort_keys=[("event_date", "ascending"), ("id", "ascending")])
+    return QueryResult(table, _numpy(order), left_out, area)
 
 
 def _row_groups(store: Store, f: PartFile, p: Plan) -> list[int]:

@@ -14,6 +14,7 @@
   geo.range = ["0000-01-01", "9999-12-31"];
   geo.listeners = geo.listeners || [];
   geo.circleOnOpen = false;
+  geo.FAINT_OPACITY = [1.0, 0.7, 0.4];  // by confidence band: as legend.py FAINT_OPACITY says
   var iconCache = {};
 
   geo.onChange = function (fn) { geo.listeners.push(fn); };
@@ -53,7 +54,9 @@
 
   geo.markerFor = function (e) {
     if (e.marker) { return e.marker; }
-    var marker = e.marker = L.marker([e.lat, e.lon], {icon: icon(e.iconHtml, e), keyboard: true});
+    // events extracted with less confidence are drawn fainter (the legend says how much)
+    var marker = e.marker = L.marker([e.lat, e.lon], {icon: icon(e.iconHtml, e), keyboard: true,
+                                                      opacity: geo.FAINT_OPACITY[e.faint || 0]});
     // autoPan keeps an opened popup clear of the title at the top
     marker.bindPopup(function () { return e.popup; }, {maxWidth: 380, maxHeight: 420,
                                                       autoPanPaddingTopLeft: [20, 75]});
