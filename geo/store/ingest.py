@@ -233,7 +233,8 @@ class _Staging:
         import pyarrow as pa
 
         outcome = np.full(table.num_rows, ADDED, dtype=np.int8)
-        outcome[~_first_occurrences(table.column("id"))] = DUPLICATE
+        if not unique_ids:
+            outcome[~_first_occurrences(table.column("id"))] = DUPLICATE
         pieces, own = self._pieces(self._months_near(table), tag)
         for t in [*([] if unique_ids else own), *(p[2] for p in pieces)]:
             outcome[_known(table, t)] = DUPLICATE
