@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from geo.model import Event
 
-__all__ = ["StoreOption", "cli_errors", "fail", "read_events_frame", "read_event_list", "store_dir"]
+__all__ = ["StoreOption", "cli_errors", "fail", "read_event_list", "read_events_frame", "store_dir"]
 
 #: ``--store DIR`` for every command that reads events (``GEO_STORE`` when neither
 #: ``--store`` nor ``--events`` is given).

@@ -376,7 +376,7 @@ def collect_garbage(root: Path, manifest: Manifest) -> int:
     for dirpath, dirnames, filenames in os.walk(events, topdown=False):
         for name in filenames:
             p = os.path.normpath(os.path.join(dirpath, name))
-            if p not in listed and (name.endswith(".parquet") or name.endswith(".tmp")):
+            if p not in listed and name.endswith((".parquet", ".tmp")):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(p)
                     removed += 1

@@ -40,12 +40,12 @@ def describe(store: Store) -> str:
     when = f"{f['first_date']} to {f['last_date']}" if f["first_date"] else "no dated events"
     lines = [
         f"store     {f['store']}",
-        f"events    {f['events']} in {f['files']} file{'s' if f['files'] != 1 else ''}, "
-        f"{len(f['months'])} month partition{'s' if len(f['months']) != 1 else ''}",
+        (f"events    {f['events']} in {f['files']} file{'s' if f['files'] != 1 else ''}, "
+        f"{len(f['months'])} month partition{'s' if len(f['months']) != 1 else ''}"),
         f"dates     {when}",
         f"size      {_size(f['bytes'])}",
-        f"inputs    {f['inputs']} ({kinds}): {f['added']} events added, {f['merged']} merged, "
-        f"{f['duplicates']} already stored",
+        (f"inputs    {f['inputs']} ({kinds}): {f['added']} events added, {f['merged']} merged, "
+        f"{f['duplicates']} already stored"),
         f"updated   {f['updated']} (created {f['created']})",
     ]
     for i in f["last_inputs"]:
