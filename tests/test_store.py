@@ -149,6 +149,7 @@ def test_reports_ingested_after_the_curated_events_give_as_many_events_as_geo_bu
     summary = ingest(store, [SEEDS / "reports"])
     assert len(summary.inputs) == 5 and all(i.kind == "report" for i in summary.inputs)
     assert summary.totals()[1] > 0  # reports confirm curated events
+    assert open_store(store).manifest.events == 12 + summary.totals()[0]  # each new point once
     built = collect_events(reports=[SEEDS / "reports"])
     assert open_store(store).manifest.events == len(built)
 
