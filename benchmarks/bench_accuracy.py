@@ -28,38 +28,61 @@ SETS = [
     ("development set F (benchmarks/devset_f)", ROOT / "benchmarks" / "devset_f", None),
     ("development set G (benchmarks/devset_g)", ROOT / "benchmarks" / "devset_g", None),
     ("development set H (benchmarks/devset_h)", ROOT / "benchmarks" / "devset_h", None),
+    ("development set I (benchmarks/devset_i)", ROOT / "benchmarks" / "devset_i", None),
+    ("development set J (benchmarks/devset_j)", ROOT / "benchmarks" / "devset_j", None),
     ("held out (benchmarks/heldout)", ROOT / "benchmarks" / "heldout", None),
+    ("held out B (benchmarks/heldout_b)", ROOT / "benchmarks" / "heldout_b", None),
 ]
 
 
-def score_set(folder: Path, gold: Path, manifest: Path | None = None):
-    from geo.evaluate import load_gold, score
+def predictions(folder: Path, manifest: Path | None = None, min_confidence: float | None = None
+                ) -> tuple[list[dict], int]:
+    """The events extracted from the reports of ``folder``, as the scorer reads them: those
+    `geo extract` prints by default (``min_confidence`` None), or all at or above the one given."""
     from geo.extract import extract_paths
+    from geo.extract.confidence import DEFAULT_MIN_CONFIDENCE
 
+    floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     files = sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt", ".html")
                    and p.name.lower() != "readme.md")
     preds = []
     for e in extract_paths(files, manifest=manifest, on_error=lambda m: None):
+        if (e.confidence or 0.0) < floor:
+            continue
         d = e.to_dict()
         d["docs"] = {s.doc.rsplit(".", 1)[0] for s in e.sources}
         preds.append(d)
-    return score(load_gold(gold), preds), len(files)
+    return preds, len(files)
+
+
+def score_set(folder: Path, gold: Path, manifest: Path | None = None):
+    from geo.evaluate import load_gold, score
+
+    preds, n = predictions(folder, manifest)
+    return score(load_gold(gold), preds), n
+
+
+def available_sets(shared: bool = False) -> list[tuple[str, Path, Path, Path | None]]:
+    """(label, folder, gold, manifest) of every set present."""
+    sets = list(SETS)
+    seeds = ROOT.parent / "shared" / "seeds"
+    if shared and seeds.is_dir():
+        sets.insert(0, ("seed reports (../shared/seeds)", seeds, seeds / "gold.yaml"))
+    out = []
+    for label, folder, gold in sets:
+        gold = gold or folder / "gold.yaml"
+        if folder.is_dir() and gold.is_file():
+            manifest = folder / "manifest.yaml" if (folder / "manifest.yaml").is_file() else None
+            out.append((label, folder, gold, manifest))
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", action="store_true", help="also score ../shared/seeds (not in the repository)")
     args = parser.parse_args()
-    sets = list(SETS)
-    shared = ROOT.parent / "shared" / "seeds"
-    if args.shared and shared.is_dir():
-        sets.insert(0, ("seed reports (../shared/seeds)", shared, shared / "gold.yaml"))
     print(f"{'set':48s} {'docs':>4s} {'P':>5s} {'R':>5s} {'F1':>5s}  matched/pred/gold  type  killed")
-    for label, folder, gold in sets:
-        gold = gold or folder / "gold.yaml"
-        if not folder.is_dir() or not gold.is_file():
-            continue
-        manifest = folder / "manifest.yaml" if (folder / "manifest.yaml").is_file() else None
+    for label, folder, gold, manifest in available_sets(args.shared):
         s, n = score_set(folder, gold, manifest)
         print(f"{label:48s} {n:4d} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f}  "
               f"{s.matched:3d}/{s.predicted:3d}/{s.gold:3d}       {s.type_ok}/{s.matched}  {s.killed_ok}/{s.killed_n}")

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_extract.py            # speed + memory (takes ~2 min)
     .venv/bin/python benchmarks/bench_extract.py --speed    # speed only
+    .venv/bin/python benchmarks/bench_extract.py --startup  # CPU time of a one-report run
 
 Reports are generated from our own templates (~1,000 words each: event sentences with
 places, dates, actors and casualties, mixed with background prose), so the numbers do
@@ -146,11 +147,30 @@ def bench_memory(sizes: tuple[int, ...] = (2000, 20000)) -> None:
                   f"{size / secs:.0f} files/s end to end")
 
 
+def bench_startup(runs: int = 15) -> None:
+    """CPU time (user + system, not wall time: the machine is shared) of a whole
+    `geo extract` of one short report in a new process: imports, data files, patterns."""
+    report = ROOT / "tests" / "data" / "reports" / "r05_tower22_jordan.txt"
+    cmd = [str(ROOT / ".venv/bin/geo"), "extract", str(report), "--published", "2024-01-29"]
+    times = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    print(f"startup: `geo extract` of one report, {runs} runs: median {statistics.median(times) * 1000:.0f} ms CPU "
+          f"(min {min(times) * 1000:.0f})")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed", action="store_true", help="speed only")
     parser.add_argument("--memory", action="store_true", help="memory only")
+    parser.add_argument("--startup", action="store_true", help="start-up CPU time only")
     args = parser.parse_args()
+    if args.startup:
+        bench_startup()
+        raise SystemExit
     if not args.memory:
         bench_speed()
         bench_speed_written()

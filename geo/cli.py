@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 
 from geo import __version__
-from geo.commands import build, export, extract, gazetteer, imports, map as map_cmd, query, store
+from geo.commands import (build, export, extract, gazetteer, imports, map as map_cmd, query,
+                          review, store)
 
 __all__ = ["app", "main"]
 
@@ -49,6 +50,7 @@ app.command("query")(query.query)
 app.add_typer(imports.app, name="import")
 app.add_typer(store.app, name="store")
 app.command("ingest")(store.ingest)
+app.command("review")(review.review)
 
 
 def main() -> None:

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
     from geo.model import Event
 
-__all__ = ["StoreOption", "cli_errors", "fail", "read_event_list", "read_events_frame", "store_dir"]
+__all__ = ["StoreOption", "cli_errors", "decisions_option", "fail", "read_event_list", "read_events_frame",
+           "reviewed_only_option", "store_dir"]
 
 #: ``--store DIR`` for every command that reads events (``GEO_STORE`` when neither
 #: ``--store`` nor ``--events`` is given).
@@ -47,6 +48,18 @@ def cli_errors(code: int | None = None) -> Iterator[None]:
         raise fail(str(err), code if code is not None else 2) from None
     except KeyboardInterrupt:
         raise fail("interrupted", 130) from None
+
+
+def decisions_option(unreviewed: str) -> typer.models.OptionInfo:
+    """`--decisions FILE` of the commands that read a `geo review` decisions file."""
+    return typer.Option("--decisions", show_default=False, help=(
+        "A `geo review` decisions file: rejected events dropped, accepted and corrected ones "
+        f"as signed, {unreviewed}."))
+
+
+def reviewed_only_option() -> typer.models.OptionInfo:
+    return typer.Option("--reviewed-only",
+                        help="With --decisions: leave out the events no one has reviewed.")
 
 
 def stdout_is_terminal() -> bool:

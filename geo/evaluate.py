@@ -28,7 +28,7 @@ from typing import Any
 from gazetteer.index import haversine_km
 from geo.exc import InputError
 
-__all__ = ["DocScore", "Scores", "evaluate_files", "format_scores", "load_gold", "load_predictions", "score"]
+__all__ = ["DocScore", "Outcome", "Scores", "label", "evaluate_files", "format_scores", "load_gold", "load_predictions", "score"]
 
 SCOPE = frozenset({"SY", "IQ", "JO"})
 _SIDE = {"iran": "iran_aligned", "iran-aligned": "iran_aligned", "iran_backed": "iran_aligned",
@@ -128,43 +128,72 @@ def pair_cost(g: Mapping[str, Any], p: Mapping[str, Any]) -> float | None:
     return days * 10 + km
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one prediction: ``hit`` (a required gold event), ``optional`` (an
+    optional one: neither right nor wrong), ``miss`` (no gold event: a false positive) or
+    ``out`` (outside the scope: not scored).  ``gold`` is the gold event it matched."""
+
+    doc: str
+    prediction: Mapping[str, Any]
+    label: str
+    gold: Mapping[str, Any] | None = None
+
+
+def label(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Mapping[str, Any]]
+          ) -> tuple[list[Outcome], list[Mapping[str, Any]]]:
+    """Each prediction's outcome under the scorer's rules, and the required gold events
+    nothing matched (the misses against recall).  ``score`` counts exactly these; error
+    listings and confidence calibration read them one by one."""
+    outcomes: list[Outcome] = []
+    unmatched: list[Mapping[str, Any]] = []
+    for doc in sorted({_doc(g["doc"]) for g in gold}):
+        golds = [g for g in gold if _doc(g["doc"]) == doc and not g.get("_none")]
+        mine = [p for p in predictions if doc in p["docs"]]
+        preds = [p for p in mine if not p.get("country") or str(p["country"]).upper() in SCOPE]
+        outcomes += [Outcome(doc, p, "out") for p in mine if p not in preds]
+        pairs = sorted((c, gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds)
+                       if (c := pair_cost(g, p)) is not None)
+        match: dict[int, int] = {}
+        taken_g: set[int] = set()
+        for _, gi, pi in pairs:
+            if gi in taken_g or pi in match:
+                continue
+            taken_g.add(gi)
+            match[pi] = gi
+        for pi, p in enumerate(preds):
+            g = golds[match[pi]] if pi in match else None
+            kind = "miss" if g is None else ("optional" if g.get("optional") else "hit")
+            outcomes.append(Outcome(doc, p, kind, g))
+        unmatched += [g for gi, g in enumerate(golds) if gi not in taken_g and not g.get("optional")]
+    return outcomes, unmatched
+
+
 def score(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Mapping[str, Any]]) -> Scores:
     """Score predictions (event property dicts with ``docs``, ``lat``/``lon``) against gold."""
     out = Scores()
+    outcomes, _ = label(gold, predictions)
     for doc in sorted({_doc(g["doc"]) for g in gold}):
-        golds = [g for g in gold if _doc(g["doc"]) == doc]
-        preds = [p for p in predictions if doc in p["docs"]
-                 and (not p.get("country") or str(p["country"]).upper() in SCOPE)]
-        pairs = sorted((c, gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds)
-                       if (c := pair_cost(g, p)) is not None)
-        taken_g: set[int] = set()
-        taken_p: set[int] = set()
-        matched_required = matched_optional = 0
-        for _, gi, pi in pairs:
-            if gi in taken_g or pi in taken_p:
-                continue
-            taken_g.add(gi)
-            taken_p.add(pi)
-            g, p = golds[gi], preds[pi]
-            if g.get("optional"):
-                matched_optional += 1
-                continue
-            matched_required += 1
+        mine = [o for o in outcomes if o.doc == doc]
+        required = sum(1 for g in gold if _doc(g["doc"]) == doc and not g.get("optional") and not g.get("_none"))
+        hits = [o for o in mine if o.label == "hit"]
+        for o in hits:
+            g, p = o.gold, o.prediction
             out.type_ok += str(p.get("event_type")) in {str(t) for t in _options(g, "type")}
             if g.get("killed") is not None:
                 out.killed_n += 1
                 out.killed_ok += p.get("killed") == g.get("killed")
-        required = sum(1 for g in golds if not g.get("optional"))
-        predicted = len(preds) - matched_optional
-        out.docs.append(DocScore(doc, matched_required, predicted, required))
-        out.matched += matched_required
+        predicted = sum(1 for o in mine if o.label in ("hit", "miss"))
+        out.docs.append(DocScore(doc, len(hits), predicted, required))
+        out.matched += len(hits)
         out.predicted += predicted
         out.gold += required
     return out
 
 
 def load_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Gold events from YAML or JSON: a list, or a mapping with ``events:``."""
+    """Gold events from YAML or JSON: a list, or a mapping with ``events:`` (and optionally
+    ``docs_without_events:``, reports where any prediction counts against precision)."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -186,7 +215,9 @@ def load_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         missing = [k for k in ("doc", "date", "actor1_side", "country") if not isinstance(g, dict) or k not in g]
         if missing:
             raise InputError(f"gold file {p}, event {i}: missing field '{missing[0]}'")
-    return events
+    # documents that tell no in-scope event: whatever is predicted for them is wrong
+    nothing = data.get("docs_without_events") or [] if isinstance(data, dict) else []
+    return [*events, *({"doc": d, "_none": True} for d in nothing)]
 
 
 def load_predictions(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any]]:

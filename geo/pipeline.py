@@ -81,6 +81,8 @@ def seed_events(seeds_dir: str | PathLike[str] | None = None) -> list[Event]:
 
 def collect_events(seeds_dir: str | PathLike[str] | None = None,
                    reports: Sequence[str | PathLike[str]] = (),
+                   decisions: str | PathLike[str] | None = None,
+                   reviewed_only: bool = False,
                    base: Sequence[Event] | None = None) -> list[Event]:
     """Every event a build maps: the curated seed events, and those of ``reports``.
 
@@ -90,19 +92,29 @@ def collect_events(seeds_dir: str | PathLike[str] | None = None,
     default: they restate the very reports the curated file was coded from, so they
     would add copies of its citations, not new facts.  ``base`` (the events of a store)
     takes the place of the curated seed events.
+
+    With ``decisions`` (a `geo review` file), the extracted events are reviewed first:
+    rejected ones dropped, accepted and corrected ones as signed, unreviewed ones kept
+    (and listed in the result's ``unreviewed`` attribute) unless ``reviewed_only``.
     """
     curated = list(base) if base is not None else seed_events(seeds_dir)
-    if not reports:
+    if not reports and decisions is None:
         return curated
     from geo.extract import extract_paths
     from geo.extract.merge import merge_events, reconcile
 
-    return reconcile(curated, merge_events(list(extract_paths(list(reports)))))
+    if decisions is None:
+        return reconcile(curated, merge_events(list(extract_paths(list(reports)))))
+    from geo.review.apply import review_extracted
+
+    return review_extracted(curated, list(reports), decisions, reviewed_only)
 
 
 def build(seeds_dir: str | PathLike[str] | None = None,
           out_dir: str | PathLike[str] = "maps",
           reports: Sequence[str | PathLike[str]] = (),
+          decisions: str | PathLike[str] | None = None,
+          reviewed_only: bool = False,
           base: Sequence[Event] | None = None) -> BuildResult:
     """Write ``out_dir/index.html`` and ``out_dir/events.geojson`` from a seeds directory.
 
@@ -111,19 +123,19 @@ def build(seeds_dir: str | PathLike[str] | None = None,
     """
     from geo.export.geojson import write_geojson
 
-    events = collect_events(seeds_dir, reports, base)
+    events = collect_events(seeds_dir, reports, decisions, reviewed_only, base)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a directory; expected an output directory")
-    map_path = _write_map(events, out / MAP_NAME)
+    map_path = _write_map(events, out / MAP_NAME, getattr(events, "unreviewed", ()))
     geojson = out / GEOJSON_NAME
     write_geojson(events, geojson)
     return BuildResult(events=tuple(events), out_dir=out, geojson=geojson, map=map_path)
 
 
-def _write_map(events: list[Event], path: Path) -> Path:
+def _write_map(events: list[Event], path: Path, unreviewed: frozenset[str] = frozenset()) -> Path:
     from geo.frame import to_frame
     from geo.mapping import write_map
 
-    write_map(to_frame(events), path, title=MAP_TITLE)
+    write_map(to_frame(events), path, title=MAP_TITLE, unreviewed=unreviewed)
     return path

@@ -39,6 +39,7 @@ class Query:
     until: dt.date | None = None
     actor: str | None = None
     side: str | None = None
+    target_side: str | None = None
     type: str | None = None
     min_killed: int | None = None
     boundaries: Path | None = None
@@ -162,7 +163,7 @@ def parse_point(text: str) -> tuple[float, float, str]:
 
 
 #: The columns a query filters on or shows in its table.
-QUERY_COLUMNS = ("id", "event_date", "event_type", "actor1", "actor1_side", "actor2", "location",
+QUERY_COLUMNS = ("id", "event_date", "event_type", "actor1", "actor1_side", "actor2", "actor2_side", "location",
                  "country", "admin1", "geo_precision", "killed")
 
 
@@ -304,6 +305,10 @@ def run_query(table: EventTable | gpd.GeoDataFrame, q: Query) -> QueryResult:
         if q.side not in SIDES:
             raise InputError(f"--side: {q.side!r} is not one of: {', '.join(SIDES)}")
         mask &= _is_in(col("actor1_side"), {q.side})
+    if q.target_side:
+        if q.target_side not in SIDES:
+            raise InputError(f"--target-side: {q.target_side!r} is not one of: {', '.join(SIDES)}")
+        mask &= _is_in(col("actor2_side"), {q.target_side})
     if q.type:
         if q.type not in EVENT_TYPES:
             raise InputError(f"--type: {q.type!r} is not one of: {', '.join(EVENT_TYPES)}")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 __all__ = [
     "SIDES",
+    "CODED_SIDES",
+    "AIR_FORCE_SIDES",
     "EVENT_TYPES",
     "ACLED_TYPES",
     "DATE_PRECISIONS",
@@ -17,20 +19,31 @@ __all__ = [
 ]
 
 #: Who is on which side.  ``us`` covers US and coalition forces; ``iran_aligned`` covers
-#: Iran, the IRGC and Iran-backed or -aligned groups (Kataib Hezbollah, the Islamic
-#: Resistance in Iraq, Hezbollah, the Houthis…).
+#: the Iran-backed or -aligned groups (Kataib Hezbollah, the Islamic Resistance in Iraq,
+#: Hezbollah, the Houthis…); ``iran`` is Iran's own forces (the IRGC firing from Iranian
+#: territory), kept apart where a report says Iran itself struck (scorers that know only
+#: the two main sides count it as ``iran_aligned``).  ``jordan`` is Jordan's army and air
+#: force, which strike smugglers in southern Syria.  ``unknown`` is a blast or strike the
+#: report attributes to nobody.
 SIDES: tuple[str, ...] = (
-    "us", "iran_aligned", "israel", "isis", "syria_government",
-    "russia", "turkey", "sdf", "other", "unknown",
+    "us", "iran_aligned", "iran", "israel", "turkey", "jordan", "isis", "syria_government",
+    "russia", "sdf", "other", "unknown",
 )
+#: Sides an event is coded for (an attacker that is only "other" or "unknown" is not enough
+#: to place an event by the report's context alone).
+CODED_SIDES: frozenset[str] = frozenset(SIDES) - {"other", "unknown"}
+#: Sides with an air force in this theatre: their unclaimed "jets" and "warplanes" are theirs.
+AIR_FORCE_SIDES: frozenset[str] = frozenset({"us", "israel", "turkey", "jordan", "russia", "syria_government"})
 SIDE_LABELS: dict[str, str] = {
     "us": "US and coalition",
-    "iran_aligned": "Iran and aligned groups",
+    "iran_aligned": "Iran-aligned groups",
+    "iran": "Iran (IRGC)",
     "israel": "Israel",
     "isis": "ISIS",
     "syria_government": "Syrian government",
     "russia": "Russia",
     "turkey": "Turkey",
+    "jordan": "Jordan",
     "sdf": "SDF",
     "other": "Other",
     "unknown": "Unknown",
@@ -45,6 +58,8 @@ ACLED_TYPES: dict[str, tuple[str, str]] = {
     "missile_attack": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "artillery_attack": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "ied_attack": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "raid": ("Battles", "Armed clash"),
+    "explosion": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "attack": ("Battles", "Armed clash"),
 }
 EVENT_TYPES: tuple[str, ...] = tuple(ACLED_TYPES)
@@ -55,6 +70,8 @@ EVENT_TYPE_LABELS: dict[str, str] = {
     "missile_attack": "Missile attack",
     "artillery_attack": "Artillery attack",
     "ied_attack": "IED attack",
+    "raid": "Raid (ground operation)",
+    "explosion": "Explosion (cause not stated)",
     "attack": "Attack (unspecified)",
 }
 

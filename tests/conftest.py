@@ -33,10 +33,55 @@ def chromium():
 
 
 class OpenedMap:
-    """A map page, with every JavaScript error and unserved request it produced."""
+    """A map page, with every JavaScript error and unserved (or attempted) request it produced."""
 
     def __init__(self, page, errors: list[str], unserved: list[str]) -> None:
         self.page, self.errors, self.unserved = page, errors, unserved
+
+    @property
+    def attempted(self) -> list[str]:
+        """For a page opened with every request blocked: what it tried to fetch."""
+        return self.unserved
+
+
+def _watch_errors(page) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    return errors
+
+
+@pytest.fixture
+def open_offline(chromium):
+    """Open a map with every network request blocked; ``online`` says what the browser claims.
+
+    Offline (the default), the page must not even try the network.  ``online=True`` is a
+    browser that believes it is online while every request fails (a blocked CDN, a cut
+    cable): the page may try its tile servers, and must then fall back to the outline.
+    """
+    contexts, strict = [], []
+
+    def _open(path: Path, online: bool = False) -> OpenedMap:
+        context = chromium.new_context(viewport={"width": 1280, "height": 800}, offline=not online,
+                                       accept_downloads=True)
+        contexts.append(context)
+        page = context.new_page()
+        errors = _watch_errors(page)
+        attempted: list[str] = []
+        harness.block_network(page, attempted)
+        page.goto(Path(path).resolve().as_uri())
+        page.wait_for_function("window.geo && window.geo.map !== undefined")
+        page.wait_for_timeout(300)
+        if not online:
+            strict.append(attempted)
+        return OpenedMap(page, errors, attempted)
+
+    yield _open
+    for context in contexts:
+        context.close()
+    tried = [url for attempted in strict for url in attempted]
+    if tried:
+        pytest.fail(f"the page tried the network with every request blocked: {tried[:5]}")
 
 
 @pytest.fixture
@@ -45,10 +90,8 @@ def open_map(chromium):
 
     def _open(path: Path) -> OpenedMap:
         page = chromium.new_page(viewport={"width": 1280, "height": 800})
-        errors: list[str] = []
+        errors = _watch_errors(page)
         unserved: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
         harness.route_offline(page, unserved)
         page.goto(Path(path).resolve().as_uri())
         page.wait_for_function("window.geoEvents !== undefined || document.readyState === 'complete'")

@@ -1,4 +1,8 @@
-"""The built map, opened in a real headless Chromium: what an analyst sees and clicks."""
+"""The built map, opened in a real headless Chromium: what an analyst sees and clicks.
+
+Pages are opened with every network request blocked (``open_offline``), except the
+``--cdn`` page, whose CDN files are served from npm packages (``open_map``).
+"""
 from __future__ import annotations
 
 import json
@@ -28,14 +32,23 @@ def _located(features):
     return [f for f in features if f["geometry"] is not None]
 
 
-def test_the_seed_map_loads_without_errors_and_every_asset_is_served(open_map, seed_build):
-    opened = open_map(seed_build[0])
+def test_the_cdn_map_loads_without_errors_and_every_asset_is_served(open_map, tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from geo.cli import app
+
+    out = tmp_path / "web.html"
+    result = CliRunner().invoke(app, ["map", "--out", str(out), "--cdn"])
+    assert result.exit_code == 0, result.output
+    assert "<script src=\"https://cdn" in out.read_text(encoding="utf-8")
+    opened = open_map(out)
+    opened.page.wait_for_function("window.geo && window.geo.events.length > 0")
     assert opened.errors == []
     assert opened.unserved == []
 
 
-def test_there_is_one_marker_per_located_event_in_its_sides_cluster(open_map, seed_build):
-    page = open_map(seed_build[0]).page
+def test_there_is_one_marker_per_located_event_in_its_sides_cluster(open_offline, seed_build):
+    page = open_offline(seed_build[0]).page
     located = _located(seed_build[1])
     ids = page.evaluate("window.geoEvents.map(e => e.id)")
     assert sorted(ids) == sorted(f["id"] for f in located)
@@ -45,8 +58,8 @@ def test_there_is_one_marker_per_located_event_in_its_sides_cluster(open_map, se
     assert total == len(located)
 
 
-def test_toggling_an_actor_overlay_hides_and_shows_its_markers(open_map, seed_build):
-    page = open_map(seed_build[0]).page
+def test_toggling_an_actor_overlay_hides_and_shows_its_markers(open_offline, seed_build):
+    page = open_offline(seed_build[0]).page
     on_map = "window.geoEvents.filter(e => e.side === 'us').every(e => e.group._map != null)"
     others = "window.geoEvents.filter(e => e.side !== 'us').every(e => e.group._map != null)"
     assert page.evaluate(on_map)
@@ -57,8 +70,8 @@ def test_toggling_an_actor_overlay_hides_and_shows_its_markers(open_map, seed_bu
     assert page.evaluate(on_map)
 
 
-def test_the_date_control_hides_and_shows_events(open_map, seed_build):
-    page = open_map(seed_build[0]).page
+def test_the_date_control_hides_and_shows_events(open_offline, seed_build):
+    page = open_offline(seed_build[0]).page
     located = _located(seed_build[1])
     in_nov_2024 = [f["id"] for f in located if f["properties"]["event_date"].startswith("2024-11")]
     assert 0 < len(in_nov_2024) < len(located)
@@ -81,8 +94,8 @@ def _open_popup(page, event_id: str) -> str:
     return page.inner_text(".leaflet-popup-content")
 
 
-def test_a_popup_lists_every_source_and_marks_disputed_fields(open_map, seed_build):
-    page = open_map(seed_build[0]).page
+def test_a_popup_lists_every_source_and_marks_disputed_fields(open_offline, seed_build):
+    page = open_offline(seed_build[0]).page
     disputed = next(f for f in _located(seed_build[1]) if f["properties"]["disputed"])
     text = _open_popup(page, disputed["id"])
     sources = disputed["properties"]["sources"]
@@ -92,7 +105,7 @@ def test_a_popup_lists_every_source_and_marks_disputed_fields(open_map, seed_bui
     assert "DISPUTED" in text and "Disputed by the sources" in text
 
 
-def test_script_in_input_data_shows_as_text_and_never_runs(open_map, tmp_path: Path):
+def test_script_in_input_data_shows_as_text_and_never_runs(open_offline, tmp_path: Path):
     ev = Event.from_dict({
         "event_date": "2024-02-03", "event_type": "airstrike", "actor1": XSS,
         "actor1_side": "us", "location": XSS, "lat": 34.45, "lon": 40.92,
@@ -101,7 +114,7 @@ def test_script_in_input_data_shows_as_text_and_never_runs(open_map, tmp_path: P
     })
     path = tmp_path / "xss.html"
     write_map(to_frame([ev]), path, title=XSS)
-    opened = open_map(path)
+    opened = open_offline(path)
     text = _open_popup(opened.page, ev.id)
     opened.page.hover(".geo-marker")
     assert opened.page.evaluate("window.__xss") is None

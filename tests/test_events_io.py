@@ -99,7 +99,7 @@ def test_an_impossible_date_names_the_line_record_and_field(tmp_path):
 
 @pytest.mark.parametrize(("old", "new", "field"), [
     ("actor1_side: us", "actor1_side: americans", "actor1_side"),
-    ("event_type: airstrike", "event_type: raid", "event_type"),
+    ("event_type: airstrike", "event_type: massacre", "event_type"),
     ("lat: 35.02", "lat: 135.02", "lat"),
     ("country: SY", "country: SY\n    fatalities: 2", "fatalities"),
 ])

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -119,3 +121,29 @@ def test_a_truncated_report_is_read_with_a_warning(tmp_path):
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)["features"]) == 1
     assert "cut.txt: text ends mid-sentence (truncated?)" in result.stderr
+
+
+def test_an_html_report_is_extracted_by_the_geo_command_without_a_traceback():
+    # the real executable, so a crash in the HTML reader's imports (lxml.html.clean moved
+    # out of lxml) shows as it would to a user, not as an exception inside the test runner
+    geo = Path(sys.executable).with_name("geo")
+    done = subprocess.run([str(geo), "extract", str(DATA / "r11_page.html"), "--published", "2024-02-09"],
+                          capture_output=True, text=True, check=False)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 0, done.stderr
+    places = {f["properties"]["location"] for f in json.loads(done.stdout)["features"]}
+    assert "Mayadeen" in places
+
+
+def test_min_confidence_keeps_only_the_events_trusted_that_much(tmp_path):
+    report = tmp_path / "r.md"
+    report.write_text("---\npublished: 2024-02-09\n---\nUS jets struck a depot near Albu Kamal on Thursday, "
+                      "officials said.\n\nA blast was reportedly heard somewhere in Iraq, sources claimed.\n",
+                      encoding="utf-8")
+    every = json.loads(run("extract", str(report), "-q").stdout)["features"]
+    confs = sorted(f["properties"]["confidence"] for f in every)
+    assert confs and all(0.0 < c < 1.0 for c in confs)
+    cut = confs[-1]
+    kept = json.loads(run("extract", str(report), "-q", "--min-confidence", str(cut)).stdout)["features"]
+    assert kept and all(f["properties"]["confidence"] >= cut for f in kept)
+    assert len(json.loads(run("extract", str(report), "-q", "--min-confidence", "1").stdout)["features"]) == 0

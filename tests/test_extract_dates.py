@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.extract.dates import find_times
 
 PUB = dt.date(2024, 2, 9)  # a Friday
@@ -87,3 +89,18 @@ def test_at_the_weekend_is_the_saturday_and_sunday_before_publication():
 
     (t,) = find_times("a barrage on Ain al-Asad at the weekend", dt.date(2024, 1, 24))
     assert (t.date_start, t.date_end, t.precision) == (dt.date(2024, 1, 20), dt.date(2024, 1, 21), "week")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("a drone struck the base on Christmas morning", dt.date(2023, 12, 25)),
+    ("rockets fell on New Year's Eve", dt.date(2023, 12, 31)),
+    ("on Christmas Day, 2022, a strike", dt.date(2022, 12, 25)),
+])
+def test_a_fixed_holiday_is_the_last_one_before_publication_unless_a_year_is_given(text, day):
+    found = [t for t in find_times(text, dt.date(2024, 1, 30)) if t.date]
+    assert [(t.date, t.precision) for t in found] == [(day, "day")]
+
+
+def test_a_date_without_a_year_takes_the_year_its_sentence_has_set():
+    found = find_times("In the summer of 2019, blasts hit a depot on Aug. 12 of that year.", dt.date(2024, 4, 20))
+    assert [t.date for t in found if t.precision == "day"] == [dt.date(2019, 8, 12)]

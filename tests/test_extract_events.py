@@ -163,11 +163,17 @@ def test_a_report_without_a_date_is_dated_the_day_before_publication_and_says_so
     assert "no date" in ev.notes
 
 
-def test_the_cause_of_a_reaction_is_dated_before_it():
+def test_the_cause_of_a_reaction_is_dated_before_it_by_the_gap_the_report_gives():
+    found = events("US jets struck militia sites near Al Qaim on Friday, February 2, four days after a missile "
+                   "barrage on Ain al-Asad air base.", dt.date(2024, 2, 9))
+    cause = next(e for e in found if e.actor1_side == "iran_aligned")
+    assert cause.event_date == dt.date(2024, 1, 29) and "told as background" in cause.notes
+
+
+def test_an_imprecise_cause_of_a_reaction_is_background_not_an_event():
     found = events("In February the US struck militia sites in Syria after a drone attack in Jordan killed three US soldiers.",
-                   dt.date(2024, 11, 12))
-    attack = next(e for e in found if e.actor1_side == "iran_aligned")
-    assert attack.country == "JO" and attack.killed == 3 and attack.date_start < dt.date(2024, 2, 1)
+                   dt.date(2024, 2, 20))
+    assert [(e.actor1_side, e.country, e.killed) for e in found] == [("us", "SY", None)]
 
 
 def test_confidence_is_a_fraction_and_ids_are_stable():
@@ -186,9 +192,10 @@ def test_an_aggregate_subject_before_hit_is_not_an_event():
 
 
 def test_soldiers_who_died_in_a_strike_are_its_victims_not_its_authors():
-    found = events("In March the Pentagon struck militia depots, after two US soldiers died in a drone strike in Jordan.")
+    found = events("In March the Pentagon struck militia depots, after two US soldiers died in a drone strike on Tower 22 "
+                   "on March 3.", dt.date(2024, 3, 20))
     attack = next(e for e in found if e.event_type == "drone_attack")
-    assert attack.actor1_side == "iran_aligned" and attack.country == "JO" and attack.killed == 2
+    assert attack.actor1_side == "iran_aligned" and attack.place_id == "cur:tower-22" and attack.killed == 2
     assert not any(e.actor1_side == "us" and e.killed for e in found)
 
 
@@ -200,20 +207,18 @@ def test_in_answer_to_opens_a_cause_clause():
 def test_a_reaction_without_a_place_does_not_take_the_place_of_its_cause():
     found = events("American warplanes hit back on Friday in retaliation for Sunday's drone strike in "
                    "Jordan, which had killed three US troops.", dt.date(2024, 2, 3))
-    # the strikes were not in Jordan: the report does not say where, so they are not placed
-    assert [(e.event_type, e.actor1_side, e.country, e.killed) for e in found] == [
-        ("drone_attack", "iran_aligned", "JO", 3)]
+    # the strikes were not in Jordan: the report does not say where, so they are not placed;
+    # the cause is background placed only to a country, so it is no event of this report
+    assert found == []
 
 
 def test_answered_a_with_b_tells_the_cause_and_the_reaction_apart():
     found = events("In February the United States answered a drone attack in Jordan, which had killed "
                    "three American soldiers, with a wave of 85 air strikes on militia sites in Syria "
-                   "and in Iraq.", dt.date(2024, 11, 12))
+                   "and in Iraq.", dt.date(2024, 2, 20))
     got = sorted((e.actor1_side, e.event_type, e.country, e.killed) for e in found)
-    assert got == [("iran_aligned", "drone_attack", "JO", 3), ("us", "airstrike", "IQ", None),
-                   ("us", "airstrike", "SY", None)]
-    cause = next(e for e in found if e.actor1_side == "iran_aligned")
-    assert cause.event_date < dt.date(2024, 2, 29) and "reaction it caused" in cause.notes
+    # the reaction keeps none of its cause's toll or place; the cause is background
+    assert got == [("us", "airstrike", "IQ", None), ("us", "airstrike", "SY", None)]
 
 
 def test_struck_back_for_an_attack_keeps_the_attacks_toll_and_place_off_the_strike():
@@ -363,7 +368,7 @@ def test_a_street_named_for_a_country_is_not_that_country():
 def test_the_guards_are_the_revolutionary_guards():
     found = events("Iran's Revolutionary Guards said they fired missiles at Erbil on Monday. "
                    "The Guards said they had also fired missiles at targets in Idlib province on Monday.")
-    assert {e.actor1_side for e in found} == {"iran_aligned"} and len(found) == 2
+    assert {e.actor1_side for e in found} == {"iran"}  # Iran's own forces, told apart from the groups it backs and len(found) == 2
 
 
 def test_a_second_main_clause_after_and_tells_its_own_event():
@@ -457,7 +462,7 @@ def test_tallies_denials_counts_rates_and_far_away_events_are_not_coded_here(tex
 
 def test_the_time_nearest_the_trigger_dates_the_event():
     ev = only("The campaign that began in October peaked in late January, when a drone strike killed "
-              "three US soldiers at Tower 22.", dt.date(2024, 7, 27))
+              "three US soldiers at Tower 22.", dt.date(2024, 2, 20))
     assert ev.event_date.month == 1 and ev.killed == 3
 
 
@@ -505,12 +510,11 @@ def test_an_attack_that_is_only_condemned_is_no_new_event_in_the_capital():  # e
     assert len(found) == 1
 
 
-def test_the_toll_of_a_cause_stays_with_the_cause():
+def test_the_toll_of_a_cause_stays_off_the_reaction():
     found = events("In February US forces mounted a large operation of 85 air strikes on militia targets in Syria "
                    "and Iraq, in reply to a drone attack on a base in Jordan that had killed three American troops.",
-                   dt.date(2024, 11, 12))
-    assert sorted((e.actor1_side, e.country, e.killed) for e in found) == [
-        ("iran_aligned", "JO", 3), ("us", "IQ", None), ("us", "SY", None)]
+                   dt.date(2024, 2, 20))
+    assert sorted((e.actor1_side, e.country, e.killed) for e in found) == [("us", "IQ", None), ("us", "SY", None)]
 
 
 def test_a_toll_for_strikes_on_a_second_day_belongs_to_that_day():
@@ -553,7 +557,7 @@ def test_jordanian_warplanes_are_an_actor_and_the_missiles_they_fired_are_theirs
                    "near the Sayyida Zaynab shrine.", dt.date(2023, 12, 2))
     assert {e.actor1_side for e in found} == {"israel"}
     ev = only("Jordanian warplanes struck a village in Syria's Suwayda province on Thursday.")
-    assert ev.actor1 and ev.actor1_side == "other"
+    assert ev.actor1 and ev.actor1_side == "jordan"  # its own side (issue 13), no longer "other"
 
 
 @pytest.mark.parametrize("text, killed, injured", [
@@ -663,5 +667,14 @@ def test_bulleted_targets_without_a_verb_are_places_of_the_strike():
 
 def test_strikes_across_two_countries_are_placed_in_both():
     found = events("In February US forces mounted 85 air strikes on militia targets across Syria and Iraq.",
-                   dt.date(2024, 11, 12))
+                   dt.date(2024, 2, 20))
     assert sorted(e.country for e in found) == ["IQ", "SY"]
+
+
+@pytest.mark.parametrize("text", ["No one was hurt, the army said.", "No US troops were harmed.",
+                                  "They caused neither damage nor injuries, officials said."])
+def test_no_one_hurt_means_no_one_killed_or_injured(text):
+    from geo.extract.numbers import casualties
+
+    killed, injured = casualties(text)
+    assert (killed.value, injured.value) == (0, 0)

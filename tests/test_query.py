@@ -128,3 +128,18 @@ def test_a_geoparquet_file_gives_the_same_answers_as_the_frame(frame, tmp_path, 
     from_file, in_memory = run_query(load_table(path), q), run_query(frame, q)
     assert list(from_file.frame["id"]) == list(in_memory.frame["id"])
     assert from_file.summary() == in_memory.summary()
+
+
+def test_every_side_of_the_vocabulary_filters_attackers_and_targets_alike():
+    evs = [_ev(location="Arman", lat=32.43, lon=36.74, country="SY", actor1="Jordanian jets",
+               actor1_side="jordan", actor2="smugglers", actor2_side="other"),
+           _ev(location="Deir ez-Zor", lat=35.33, lon=40.14, country="SY", actor2="ISIS",
+               actor2_side="isis"),
+           _ev(location="Erbil", lat=36.19, lon=44.01, country="IQ", actor1="IRGC", actor1_side="iran",
+               event_type="missile_attack")]
+    frame = to_frame(evs)
+    assert _locs(run_query(frame, Query(side="jordan"))) == ["Arman"]
+    assert _locs(run_query(frame, Query(side="iran"))) == ["Erbil"]
+    assert _locs(run_query(frame, Query(target_side="isis"))) == ["Deir ez-Zor"]
+    result = runner.invoke(app, ["query", "--target-side", "nobody"])
+    assert result.exit_code == 2 and "--target-side" in result.output

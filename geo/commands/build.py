@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import StoreOption, cli_errors, read_event_list
+from geo.cli_support import StoreOption, cli_errors, decisions_option, read_event_list, reviewed_only_option
 
 __all__ = ["build"]
 
@@ -22,6 +22,9 @@ def build(
                           "merged across reports, then corrected or confirmed by the curated "
                           "events.", show_default=False)] = None,
     store: StoreOption = None,
+    decisions: Annotated[Path | None, decisions_option(
+        "unreviewed ones in a layer of their own")] = None,
+    reviewed_only: Annotated[bool, reviewed_only_option()] = False,
 ) -> None:
     """Build the event map and GeoJSON from the seed data set.
 
@@ -41,6 +44,7 @@ def build(
         geo build --seeds my-seeds/ --out site/
         geo build --reports new-reports/ --out site/
         geo build --store war-store/ --out site/
+        geo build --reports new-reports/ --decisions decisions.yaml
     """
     with cli_errors():
         from geo.pipeline import build as run_build
@@ -50,5 +54,6 @@ def build(
         if store is not None and seeds is not None:
             raise InputError("give --seeds DIR or --store DIR, not both")
         base = read_event_list(None, store) if seeds is None else None
-        result = run_build(seeds, out, reports=reports or (), base=base)
+        result = run_build(seeds, out, reports=reports or (), decisions=decisions,
+                           reviewed_only=reviewed_only, base=base)
         typer.echo(result.summary())

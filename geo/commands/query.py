@@ -26,7 +26,8 @@ def query(
     since: Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD.", show_default=False)] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD.", show_default=False)] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Text in the attacker's or target's name (any case).", show_default=False)] = None,
-    side: Annotated[str | None, typer.Option("--side", help="Attacker side: us, iran_aligned, israel, isis, …", show_default=False)] = None,
+    side: Annotated[str | None, typer.Option("--side", help="Attacker side: us, iran_aligned, iran, israel, turkey, jordan, isis, …, unknown.", show_default=False)] = None,
+    target_side: Annotated[str | None, typer.Option("--target-side", help="Side of the target (actor2_side), e.g. isis for strikes on the Islamic State.", show_default=False)] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="airstrike, drone_attack, rocket_attack, missile_attack, …", show_default=False)] = None,
     min_killed: Annotated[int | None, typer.Option("--min-killed", help="At least N killed.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, geojson or csv.")] = "table",
@@ -60,7 +61,7 @@ def query(
                   bbox=parse_bbox(bbox) if bbox else None, within=within,
                   since=parse_date(since, "--since") if since else None,
                   until=parse_date(until, "--until") if until else None,
-                  actor=actor, side=side, type=event_type, min_killed=min_killed,
+                  actor=actor, side=side, target_side=target_side, type=event_type, min_killed=min_killed,
                   boundaries=boundaries)
         if engine not in ENGINES:
             raise InputError(f"--engine: {engine!r} is not one of: {', '.join(ENGINES)}")

@@ -33,7 +33,7 @@ ACLED_COLUMNS = (
 )
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 _GEO_PRECISION = {"site": 1, "town": 1, "admin1": 3, "country": 3}
-_INTER = {"us": 8, "israel": 8, "russia": 8, "turkey": 8, "syria_government": 1, "isis": 2,
+_INTER = {"us": 8, "israel": 8, "russia": 8, "turkey": 8, "iran": 8, "jordan": 8, "syria_government": 1, "isis": 2,
           "sdf": 2, "iran_aligned": 3}
 _IRANIAN_STATE = re.compile(r"\b(Iran|Iranian|IRGC|Revolutionary Guard|Quds Force)\b"
                             r"(?![-\s](backed|aligned|linked|supported|sponsored))", re.I)

@@ -4,8 +4,9 @@
     events = extract_text(text, doc="report.txt", published=date(2024, 11, 12))
 
 Rules, lexicons and the gazetteer do the work (no model is downloaded): see
-:mod:`geo.extract.rules` for what counts as an event and :mod:`geo.extract.events` for how
-one report's mentions become one event per real event.
+:mod:`geo.extract.events` for the modules that decide what counts as an event and how
+one report's mentions become one event per real event, and ``geo/extract/data/`` for
+their word lists and patterns.
 """
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["OPPONENT", "REPORTER", "ActorMention", "canonical_name", "find_actors"]
 
@@ -17,58 +18,26 @@ __all__ = ["OPPONENT", "REPORTER", "ActorMention", "canonical_name", "find_actor
 OPPONENT = {"us": "iran_aligned", "iran_aligned": "us", "isis": "us", "israel": "iran_aligned"}
 REPORTER = "reporter"
 
-_Q = r"[’'`]?"
-_HEAD = (r"(?:\s+(?:-?led\s+)?(?:military|armed|air|naval|special|service|coalition|combat|army|"
-         r"Army|Air|Force|Navy|Marine|Special|Operations|defense|diplomatic|occupation|"
-         r"forces?|troops?|soldiers?|personnel|service ?members|servicemembers|members|marines|"
-         r"sailors|contractors?|bases?|outposts?|installations?|positions?|facilit(?:y|ies)|sites?|"
-         r"garrisons?|convoys?|embassy|consulate|jets?|warplanes?|aircraft|fighters?|bombers?|"
-         r"drones?|helicopters?|officials?|commanders?|patrols?)){0,3}")
-_IRAN_ADJ = (r"(?:pro-Iran(?:ian)?|Iran(?:ian)?[- ](?:backed|aligned|linked|allied|supported|sponsored|"
-             r"funded|armed|affiliated|proxy)|Tehran-backed)")
-_GROUP = (r"(?:\s+(?:Shia|Shiite|Iraqi|Syrian|armed|militant|paramilitary|proxy|terrorist)){0,2}"
-          r"(?:\s+(?:militia|militias|militiamen|militants?|groups?|forces|fighters|factions?|proxies|"
-          r"brigades?|targets|sites|facilities|positions|members|armed groups|"
-          r"militia groups?|militia sites|militia forces|militia members|militia group[’']s))?")
+_DATA = Path(__file__).resolve().parent / "data" / "actors.yaml"
 
-# (regex, canonical name, side, role) — longest match wins; reporters are listed first.
-_LEXICON: list[tuple[str, str, str, str]] = [
-    (r"Syrian Observatory(?: for Human Rights)?|SOHR|Observatory", "SOHR", "other", "reporter"),
-    (r"Iran(?:ian)?(?:'s)? (?:state |state-run |official )?(?:media|TV|television|news agency)|IRNA|Tasnim|Fars news agency|Press TV", "Iranian media", "iran_aligned", "reporter"),
-    (r"(?:state|local|Syrian state|Iraqi state) (?:media|TV|television)|SANA", "state media", "other", "reporter"),
-    (r"Washington Post|New York Times|Wall Street Journal|Reuters|Associated Press|AP|AFP|Agence France-Presse|Al Jazeera|Al-Jazeera|BBC|CNN|Sabereen(?: News)?|Al-Mayadeen TV|Al Mayadeen TV", "news agency", "other", "reporter"),
-    (r"Washington Institute(?: for Near East Policy)?|(?i:local sources?|witnesses|activists|war monitor)", "observer", "other", "reporter"),
-    (r"U\.?S\.? Central Command|US Central Command|Central Command|CENTCOM|Centcom", "CENTCOM", "us", "both"),
-    (r"Pentagon|Department of Defense|Defense Department|DoD|Defense Secretary(?: Lloyd Austin)?|Lloyd Austin|Secretary Austin|President Biden|Joe Biden|Biden administration|Biden|White House|Washington", "US government", "us", "both"),
-    (r"(?:U\.?S\.?|US|United States|American|America[’']s)(?:-led)?" + _HEAD + r"|Americans?|America", "United States", "us", "actor"),
-    (r"[Cc]oalition(?:\s+(?:forces|troops|aircraft|jets|warplanes))?|Operation Inherent Resolve|OIR", "US-led coalition", "us", "actor"),
-    (r"(?:F-15Es?|F-15|F-16s?|F-35s?|F/A-18s?|A-10s?|B-1Bs?|B-1s?|B-52s?|MQ-9s?(?: Reapers?)?|AC-130s?|Apache(?:s| helicopters)?)(?:\s+(?:fighter|strike|attack))?(?:\s+(?:jets?|aircraft|fighters|bombers|drones|warplanes|gunships))?", "US aircraft", "us", "actor"),
-    (r"Kata" + _Q + r"i?e?b Hez?b[ou]llah|Kata" + _Q + r"ib Hizb?allah|Kataeb Hezbollah|KH", "Kataib Hezbollah", "iran_aligned", "actor"),
-    (r"Harakat Hezbollah al-Nujaba|Harakat al-Nujaba|al-Nujaba|Nujaba", "Harakat al-Nujaba", "iran_aligned", "actor"),
-    (r"Kata" + _Q + r"ib Sayyid al-Shuhada", "Kataib Sayyid al-Shuhada", "iran_aligned", "actor"),
-    (r"Islamic Resistance in Iraq|Islamic Resistance|IRI|(?<=[Tt]he )Resistance", "Islamic Resistance in Iraq", "iran_aligned", "actor"),
-    (r"Islamic Revolutionary Guards?(?:\s+Corps?)?(?:\s*\(IRGC\))?(?:\s+Quds Force)?|Revolutionary Guards?(?:\s+Corps?)?(?:\s+Quds Force)?|IRGC(?:-QF| Quds Force)?|Quds Force|(?<=[Tt]he )Guards", "IRGC", "iran_aligned", "actor"),
-    (r"Hez?b[ou]llah|Hizballah", "Hezbollah", "iran_aligned", "actor"),
-    (r"Houthis?(?:\s+rebels|\s+movement)?|Ansar Allah", "Houthis", "iran_aligned", "actor"),
-    (r"Popular Mobili[sz]ation (?:Forces|Units|Committee)|PMF|PMU|Hashd al-Shaabi|al-Hashd al-Shaabi", "Popular Mobilization Forces", "iran_aligned", "actor"),
-    (r"Fatemiyoun|Zainabiyoun|Liwa Fatemiyoun|Liwa Zainabiyoun|Imam Ali Brigades?|Asa" + _Q + r"ib Ahl al-Haq", "Iran-aligned militia", "iran_aligned", "actor"),
-    (_IRAN_ADJ + _GROUP, "Iran-aligned militias", "iran_aligned", "actor"),
-    (r"(?:Iranian|Iran[’']s|Tehran[’']s)\s+(?:proxies|proxy groups?|allies|militias)|(?:Shia|Shiite)\s+militias?|[Pp]roxy groups?|Iranian-proxy groups?|Iranian groups?|Iranian militias?", "Iran-aligned militias", "iran_aligned", "actor"),
-    (r"(?i:militia(?:s|men)?(?:\s+(?:groups?|forces|fighters|members|sites|positions|headquarters))?|militants?|armed groups)", "militias", "iran_aligned", "actor"),
-    (r"Iranian(?:\s+(?:forces|military|regime|government|drones?|missiles?))?|Iran|Tehran", "Iran", "iran_aligned", "actor"),
-    ((r"Israel(?:i)?(?:\s+(?:military|forces|air force|Air Force|jets|warplanes|aircraft|army|Defense Forces))?|IDF|"
-      r"Israel Defense Forces|(?i:Zionist (?:regime|entity|enemy))"), "Israel", "israel", "actor"),
-    (r"ISIS|ISIL|Islamic State|Daesh|IS militants", "ISIS", "isis", "actor"),
-    (r"(?:Syrian (?:government|regime|army|military|Arab Army|forces)|Assad(?:[’']s)? (?:regime|government|forces)|government forces|SAA)", "Syrian government", "syria_government", "actor"),
-    (r"(?:Syrian Democratic Forces|SDF|Kurdish-led (?:forces|SDF)|YPG|Kurdish (?:fighters|forces|militia groups?))", "SDF", "sdf", "actor"),
-    (r"Russia(?:n)?(?:\s+(?:forces|military|jets|warplanes))?|Moscow", "Russia", "russia", "actor"),
-    (r"Turkey|Turkish(?:\s+(?:forces|military|army|jets|drones))?|Türkiye|Ankara", "Turkey", "turkey", "actor"),
-    (r"Hamas", "Hamas", "other", "actor"),
-    (r"Jordan(?:ian)?(?:[’']s)?\s+(?:air force|Air Force|warplanes|jets|military|army|armed forces|forces)|Jordanian", "Jordan", "other", "actor"),
-    ((r"Hay[ae]t Tahrir al-Sham|HTS|Syrian National Army|SNA|Free Syrian Army|FSA|(?:Syrian )?rebels?|"
-      r"(?:armed )?opposition (?:fighters|forces|factions|groups)"), "Syrian opposition", "other", "actor"),
-    (r"Iraqi (?:government|army|security forces|military|prime minister|forces)|Baghdad", "Iraqi government", "other", "actor"),
-]
+
+def _load_lexicon() -> list[tuple[str, str, str, str]]:
+    """(regex, canonical name, side, role) for each entry of ``data/actors.yaml``, in order."""
+    import yaml
+
+    data = yaml.load(_DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    macros = data.get("macros") or {}
+
+    def expand(rx: str) -> str:
+        for key, value in macros.items():
+            rx = rx.replace("${" + key + "}", value)
+        return rx
+
+    return [(expand(e["pattern"]), e["name"], e["side"], e["role"]) for e in data["actors"]]
+
+
+# (regex, canonical name, side, role): at one position the first entry that matches wins.
+_LEXICON: list[tuple[str, str, str, str]] = _load_lexicon()
 
 _WORD = re.compile(r"(?<![\w’'/-])[\w’'/.-]+")
 _LOWER_FIRST = ("militia", "militant", "armed", "pro-iran", "proxy", "coalition", "witnesses", "activists", "rebel", "opposition",
@@ -77,6 +46,11 @@ _PATTERN = re.compile("|".join(f"(?P<g{i}>\\b(?:{rx})\\b)" for i, (rx, *_rest) i
 
 
 _SPEAKER = re.compile(r"\b(?:officials?|spokes(?:man|woman|person|people)|commanders?)$", re.IGNORECASE)
+#: A speaker's title right after a name: "Pentagon press secretary", "CENTCOM spokesman"
+_TITLE_AFTER = re.compile(r"(?:[’']s)?\s+(?:deputy\s+)?(?:press secretary|spokes(?:man|woman|person)|official|officials|"
+                          r"statement|spokes(?:people)|media office|press office|ambassador|envoy|embassy|"
+                          r"(?:foreign |defence |defense )?minister|(?:foreign |defence |defense )?ministry)\b",
+                          re.IGNORECASE)
 _BACKED = re.compile(r"-(?:backed|allied|supported|trained|funded|armed|aligned|led|held|controlled|run|linked|"
                      r"occupied|dominated|affiliated)\b", re.IGNORECASE)
 
@@ -121,6 +95,8 @@ def _find(text: str) -> tuple[ActorMention, ...]:
             continue
         if role == "actor" and _SPEAKER.search(surface):
             role = "reporter"  # "a US military official", "Iraqi security officials": they tell, not act
+        elif _TITLE_AFTER.match(text, m.end()):
+            role = "reporter"  # "Deputy Pentagon press secretary Sabrina Singh said": a speaker
         out.append(ActorMention(m.start(), m.end(), surface, name, side, role))
     return tuple(out)
 

@@ -47,6 +47,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"this year|last year|(?:over|in) (?:the )?(?:past|last|recent) (?:weeks|months|years)|"
         r"in recent (?:days|weeks|months|years)|over recent (?:days|weeks|months))\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<mod>in|since|until|from|during|by)\s+" + _YEAR + r"\b", re.IGNORECASE)),
+    # fixed-date holidays ("on Christmas morning", "on New Year's Eve"): the most recent
+    # before publication unless a year is given
+    ("holiday", re.compile(r"\b(?P<hol>Christmas(?: Day| Eve)?|New Year(?:[’']s)? (?:Day|Eve))(?:,?\s+" + _YEAR + r")?\b")),
     # "on the 18th": a day of the month the report is written in (or of the one before)
     ("ordinal", re.compile(r"\b(?:on|by|since|until)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?"
                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|century|anniversary|time|day|floor|division|brigade))",
@@ -112,6 +115,8 @@ def _present(text: str) -> set[str]:
         found.add("weekday")
     if any(w in lower for w in _RELATIVE_WORDS):
         found.add("relative")
+    if "Christmas" in text or "New Year" in text:
+        found.add("holiday")
     return found
 
 
@@ -139,6 +144,8 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpr]:
         if kind == "weekday" and "weekday" not in present:
             continue
         if kind == "relative" and "relative" not in present:
+            continue
+        if kind == "holiday" and "holiday" not in present:
             continue
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
@@ -178,6 +185,14 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: dt.date | None) -> Tim
         except ValueError:
             return None
         return TimeExpr(s, e, raw, d, "day", "explicit", _qualifier(text, s, None))
+    if kind == "holiday":
+        name = gd["hol"].lower()
+        month, day = (12, 24 if "eve" in name else 25) if name.startswith("christmas") else \
+            ((12, 31) if "eve" in name else (1, 1))
+        year = int(gd["year"]) if gd.get("year") else (_year_for(month, day, pub) if pub else None)
+        if year is None:
+            return None
+        return TimeExpr(s, e, raw, dt.date(year, month, day), "day", "explicit", _qualifier(text, s, None))
     if kind == "ordinal":
         if pub is None:
             return None
@@ -192,7 +207,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: dt.date | None) -> Tim
                         f"'{raw}' read as a day of the month of publication, or of the month before")
     if kind in ("mdy", "dmy"):
         month, day = MONTHS[gd["mon"].lower().rstrip(".")], int(gd["day"])
-        year = int(gd["year"]) if gd.get("year") else (_year_for(month, day, pub) if pub else None)
+        year = int(gd["year"]) if gd.get("year") else (_context_year(text, s) or (_year_for(month, day, pub) if pub else None))
         if year is None:
             return TimeExpr(s, e, raw, None, "day", "explicit", _qualifier(text, s, None))
         try:
@@ -258,6 +273,17 @@ def _resolve(kind: str, m: re.Match[str], text: str, pub: dt.date | None) -> Tim
             return TimeExpr(s, e, raw, None, "day", "relative")
         return _relative(s, e, raw, rel, pub)
     return None
+
+
+_YEAR_BEFORE = re.compile(r"\b(?:in|of|during|since)\s+(?:(?:the\s+)?(?:summer|spring|autumn|fall|winter|early|late|mid)\s+(?:of\s+)?)?"
+                          r"(?P<year>(?:19|20)\d\d)\b(?![-/]\d)", re.IGNORECASE)
+
+
+def _context_year(text: str, start: int) -> int | None:
+    """The year a sentence has set before a date that gives none ("in the summer of 2019,
+    … on Aug. 12 of that year"): the last "in/of/during YEAR" before it."""
+    found = [m for m in _YEAR_BEFORE.finditer(text, 0, start)]
+    return int(found[-1].group("year")) if found else None
 
 
 def _weekday_before_text(text: str, start: int) -> str | None:

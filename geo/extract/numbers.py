@@ -104,12 +104,17 @@ _INJURED = _patterns(_HURT_V, r"(?:injured|wounded|hurt|injuries)", r"(?:injurie
                re.IGNORECASE)]
 # which of the two pattern lists can match at all (each list is costly: it tries every word)
 _KILL_STEMS = ("kill", "dead", "die", "death", "fatalit", "toll", "left", "leaving", "martyr")
-_HURT_STEMS = ("injur", "wound", "hurt", "casualt", "treated", "evaluated", "hospitali")
+_HURT_STEMS = ("injur", "wound", "hurt", "harm", "casualt", "treated", "evaluated", "hospitali")
 _CASUALTY_STEMS = _KILL_STEMS + _HURT_STEMS
 _KILL_WORD = re.compile("|".join(_KILL_STEMS), re.IGNORECASE)
 _HURT_WORD = re.compile("|".join(_HURT_STEMS), re.IGNORECASE)
 _NONE = re.compile(r"\bno (?:\w+ ){0,2}(?:casualties|injuries|deaths|fatalities)\b|\bwithout (?:causing )?(?:any )?(?:casualties|injuries)\b|"
-                   r"\b(?:neither|none)\b[^.;]{0,40}\bcaused (?:any )?(?:casualties|injuries)\b", re.IGNORECASE)
+                   r"\b(?:neither|none)\b[^.;]{0,40}\bcaused (?:any )?(?:casualties|injuries)\b|"
+                   r"\bneither (?:damage|casualties|injuries) nor (?:damage|casualties|injuries)\b|"
+                   # "no one was hurt", "no US troops were harmed": hurt covers the dead too
+                   r"\b(?:no one|nobody|no (?:[\w.-]+ ){0,2}(?:troops|personnel|soldiers|Americans|service ?members|"
+                   r"people|civilians|staff|forces))\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?"
+                   r"(?:hurt|harmed)\b", re.IGNORECASE)
 
 
 #: Where a count can begin (a digit, a number word, or a word of _APPROX): the patterns that

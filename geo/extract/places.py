@@ -40,7 +40,8 @@ _SHORT_NAMES = {"UAE", "KSA"}
 #: One-word names that are a place only as part of a longer name ("Green Village",
 #: "Victory base", "al-Omar", "al-Asad") and alone are a common word or a person's name.
 _AMBIGUOUS = {"green", "capital", "victory", "victoria", "union", "tower", "mission", "omar", "asad",
-              "assad", "tamim", "zone", "village", "base", "camp", "patrol", "field"}
+              "assad", "tamim", "zone", "village", "base", "camp", "patrol", "field",
+              "soleimani", "suleimani", "muhandis", "nasrallah"}  # (and men killed in this war)
 _DEMONYMS = {"syrian", "iraqi", "iranian", "israeli", "jordanian", "lebanese", "kurdish", "american",
              "russian", "turkish", "arab", "shia", "shiite", "sunni", "yemeni", "saudi", "us-led",
              "palestinian", "western", "eastern", "southern", "northern", "central"}

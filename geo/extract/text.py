@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Segment", "segments", "split_sentences"]
+__all__ = ["Segment", "normalise_quotes", "segments", "split_sentences"]
 
 _ABBREV = {
     "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
@@ -83,3 +83,17 @@ def segments(text: str) -> Iterator[Segment]:
             continue
         for sent, s, e in split_sentences(content, start):
             yield Segment(sent, s, e, "sentence", para)
+
+
+_QUOTES = str.maketrans({c: " " for c in "“”\"«»"})
+_LONE_APOSTROPHE = re.compile(r"(?<![A-Za-z])[’‘'`]|[’‘'`](?![A-Za-z])")
+
+
+def normalise_quotes(text: str) -> str:
+    """Same-length copy without quotation marks, so "“Iranian-backed” militias" reads as words.
+
+    Apostrophes inside words (Kata’ib, Syria’s) stay."""
+    text = text.translate(_QUOTES)
+    if "'" not in text and "’" not in text and "‘" not in text and "`" not in text:
+        return text  # most sentences: no scan needed
+    return _LONE_APOSTROPHE.sub(" ", text)

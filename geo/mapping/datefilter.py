@@ -3,9 +3,9 @@
 Why a range and not a time slider: an analyst asks "what happened between the 1st and
 the 15th?", and events dated only to a month or a week must stay visible across their
 whole span; a slider that steps through single instants (TimestampedGeoJson) hides
-those and cannot be combined with per-actor overlays.  This filter removes markers from
-their side's cluster and adds them back, so toggling an actor overlay and filtering by
-date compose.
+those and cannot be combined with per-actor overlays.  The range moves markers out of
+their side's cluster and back (``geo.setRange`` in ``static/events.js``), so toggling an
+actor overlay and filtering by date compose; the timeline under the map sets it too.
 """
 from __future__ import annotations
 
@@ -38,38 +38,24 @@ class DateFilter(MacroElement):
       div.innerHTML = '<b>Dates</b>'
         + '<label>from <input type="date" class="geo-from" value="{{ this.start }}" min="{{ this.start }}" max="{{ this.end }}"></label>'
         + '<label>to <input type="date" class="geo-to" value="{{ this.end }}" min="{{ this.start }}" max="{{ this.end }}"></label>'
-        + '<button type="button" class="geo-reset">All dates</button> <span class="geo-shown"></span>';
+        + '<button type="button" class="geo-reset">All dates</button> <span class="geo-shown"></span>'
+        + '<div class="geo-note">An event shows while its dates meet the range. One known only '
+        + 'to its month spans the whole month, from the 1st (so the range may start on a 1st '
+        + 'before any exact date); one known to its week, ±3 days.</div>';
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       var from = div.querySelector(".geo-from"), to = div.querySelector(".geo-to");
       var shown = div.querySelector(".geo-shown");
-      function apply() {
-        var lo = from.value || "0000-01-01", hi = to.value || "9999-12-31", n = 0;
-        var events = window.geoEvents || [], changes = new Map();
-        function batch(cluster) {
-          if (!changes.has(cluster)) { changes.set(cluster, {add: [], remove: []}); }
-          return changes.get(cluster);
-        }
-        events.forEach(function (e) {
-          var visible = e.end >= lo && e.start <= hi;
-          if (visible !== e.shown) {
-            batch(e.cluster)[visible ? "add" : "remove"].push(e.marker);
-            if (e.circle) { visible ? e.group.addLayer(e.circle) : e.group.removeLayer(e.circle); }
-            e.shown = visible;
-          }
-          if (visible) { n += 1; }
-        });
-        // one call per cluster: markercluster re-clusters once, not once per marker
-        changes.forEach(function (c, cluster) { cluster.removeLayers(c.remove); cluster.addLayers(c.add); });
-        shown.textContent = n + " of " + events.length + " placed events";
-      }
+      function apply() { geo.setRange(from.value, to.value); }
       from.addEventListener("change", apply);
       to.addEventListener("change", apply);
       div.querySelector(".geo-reset").addEventListener("click", function () {
         from.value = "{{ this.start }}"; to.value = "{{ this.end }}"; apply();
       });
-      window.geoDateFilter = function (lo, hi) { from.value = lo; to.value = hi; apply(); };
-      setTimeout(apply, 0);
+      geo.setDates = window.geoDateFilter = function (lo, hi) { from.value = lo; to.value = hi; apply(); };
+      geo.onChange(function (events) {
+        shown.textContent = events.length + " of " + geo.events.length + " placed events";
+      });
       return div;
     }
   });

@@ -1,59 +1,42 @@
 """The events of one actor side as a Leaflet layer: markers in a cluster, circles for doubt.
 
-The markers are built in the browser from embedded JSON rather than as one folium
-element each: a map of 10,000 events then renders in a second and loads fast, because
-the page holds data, not 10,000 copies of the same JavaScript.  Each marker is
-registered in ``window.geoEvents`` with its date span, which is what the date filter
-(:mod:`geo.mapping.datefilter`) works on.
+The markers are built in the browser from embedded rows rather than as one folium
+element each: the page holds data, not 100,000 copies of the same JavaScript, and one
+``divIcon`` serves every marker of a side, type and precision.  Each event is registered
+in ``geo.events`` (``static/events.js``) with its date span, which is what the date
+filter, the timeline, the table and the governorate counts work on.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from branca.element import MacroElement
-from jinja2 import Template
+from geo.mapping.jsdata import ScriptElement, js_json
 
-from geo.mapping.jsdata import js_json
+__all__ = ["EventLayer", "FIELDS"]
 
-__all__ = ["EventLayer"]
+#: The columns of each row, in order (``static/events.js`` turns rows back into objects).
+FIELDS = ("id", "lat", "lon", "side", "type", "type_label", "precise", "radius_m", "start", "end",
+          "date", "date_precision", "attacker", "target", "target_side", "place", "country",
+          "geo_precision", "killed", "source", "url", "gov", "popup", "faint")
 
 
-class EventLayer(MacroElement):
-    """Adds ``events`` (dicts with lat, lon, icon, popup, tooltip…) to a cluster and group."""
+class EventLayer(ScriptElement):
+    """Adds ``rows`` (lists in :data:`FIELDS` order) to a side's group.
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function () {
-  var cluster = {{ this.cluster.get_name() }}, group = {{ this.group.get_name() }};
-  var events = {{ this.data }};
-  var registry = window.geoEvents = window.geoEvents || [];
-  var markers = [];
-  events.forEach(function (e) {
-    var icon = L.divIcon({className: "geo-marker geo-side-" + e.side + " geo-type-" + e.type,
-                          html: e.icon, iconSize: [22, 22], iconAnchor: [11, 11],
-                          popupAnchor: [0, -10]});
-    var marker = L.marker([e.lat, e.lon], {icon: icon, keyboard: true});
-    marker.bindPopup(e.popup, {maxWidth: 380, maxHeight: 420});
-    marker.bindTooltip(e.tooltip, {direction: "top", offset: [0, -10]});
-    marker.geoEventId = e.id;
-    var circle = null;
-    if (e.radius_m) {
-      circle = L.circle([e.lat, e.lon], {radius: e.radius_m, color: e.colour, weight: 1.5,
-                                         opacity: 0.7, dashArray: "6 5", fillColor: e.colour,
-                                         fillOpacity: 0.07, interactive: false});
-      group.addLayer(circle);
-    }
-    markers.push(marker);
-    registry.push({id: e.id, side: e.side, start: e.start, end: e.end, marker: marker,
-                   circle: circle, cluster: cluster, group: group, shown: true});
-  });
-  cluster.addLayers(markers);
-})();
-{% endmacro %}
-""")
+    With a ``cluster`` (a folium MarkerCluster) the markers go into it; without one the
+    side is clustered on a screen grid (``static/grid.js``), which is what large maps use.
+    """
 
-    def __init__(self, events: list[dict[str, Any]], cluster: Any, group: Any) -> None:
+    def script_text(self) -> str:
+        data = f"{self.fields},\n  {self.rows}, {self.icons}, {self.colour}"
+        if self.cluster is None:
+            return f"geo.addGridEvents({self.group.get_name()}, {data});"
+        return f"geo.addEvents({self.cluster.get_name()}, {self.group.get_name()}, {data});"
+
+    def __init__(self, rows: list[list[Any]], icons: dict[str, str], colour: str,
+                 cluster: Any, group: Any) -> None:
         super().__init__()
         self._name = "EventLayer"
-        self.data = js_json(events)
+        self.fields, self.rows = js_json(list(FIELDS)), js_json(rows)
+        self.icons, self.colour = js_json(icons), js_json(colour)
         self.cluster, self.group = cluster, group

@@ -1,4 +1,4 @@
-"""Popup and tooltip HTML for one event.
+"""Popup HTML for one event (tooltips and table cells are set as text by the page).
 
 Every value that comes from input data passes through :func:`html.escape` here, and
 links are kept only when they are http(s): a report that mentions ``<script>`` or an
@@ -13,7 +13,7 @@ from typing import Any
 
 from geo.vocab import EVENT_TYPE_LABELS, SIDE_LABELS
 
-__all__ = ["popup_html", "tooltip_html", "safe_url"]
+__all__ = ["popup_html", "safe_url"]
 
 
 def _e(value: Any) -> str:
@@ -109,8 +109,3 @@ def popup_html(row: dict[str, Any], located_as: str) -> str:
     parts.append(f'<div class="geo-id">{_e(row.get("id"))}</div></div>')
     return "".join(parts)
 
-
-def tooltip_html(row: dict[str, Any]) -> str:
-    etype = EVENT_TYPE_LABELS.get(row.get("event_type") or "", row.get("event_type") or "")
-    return " · ".join(_e(x) for x in (row.get("event_date") or "undated", etype,
-                                      row.get("location") or row.get("country")) if x)

@@ -42,4 +42,5 @@ class Title(MacroElement):
             items = "".join(f"<li>{escape(u)}</li>" for u in unplaced)
             body += (f"<details><summary>{len(unplaced)} event(s) without a place, not drawn"
                      f"</summary><ul>{items}</ul></details>")
-        self.body = body
+        # the html macro's output is compiled again by branca: keep "{{" of a title inert
+        self.body = body.replace("{", "&#123;")

@@ -1,8 +1,13 @@
-"""Open a built map in Debian's headless Chromium with the CDNs served from npm packages.
+"""Open a built map in Debian's headless Chromium, with no network or with CDNs served locally.
 
-These machines reach no CDN: every request the page makes is answered here — Leaflet and
-Leaflet.markercluster from ``node_modules`` (installed from the npm registry by
-``npm ci --prefix tests/browser``), map tiles with one blank PNG — and any request we
+``block_network`` is for the self-contained page (the default): every request that is
+not for a ``file:``, ``data:``, ``blob:`` or ``about:`` URL is aborted and recorded, so a
+test can say that the page asked the network for nothing.
+
+``route_offline`` is for pages written with ``--cdn``.  These machines reach no CDN: every
+request the page makes is answered here — Leaflet and Leaflet.markercluster from
+``node_modules`` (installed from the npm registry by ``npm ci --prefix tests/browser``),
+Leaflet.heat from the folium package, map tiles with one blank PNG — and any request we
 cannot answer is recorded, so a test fails on a missing asset instead of passing on a
 half-loaded page.  Used by ``tests/conftest.py`` and by ``screenshot.py``.
 """
@@ -27,6 +32,7 @@ CDN_TO_NPM: list[tuple[re.Pattern[str], str]] = [
 ]
 TILE_HOSTS = re.compile(r"^https?://([a-z]\.)?(tile\.openstreetmap\.org|basemaps\.cartocdn\.com|"
                         r"server\.arcgisonline\.com)/")
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 CONTENT_TYPES = {".js": "application/javascript", ".css": "text/css", ".png": "image/png"}
 
 
@@ -42,7 +48,19 @@ def blank_png(size: int = 256) -> bytes:
 BLANK_TILE = blank_png()
 
 
+def _folium_file(url: str) -> Path | None:
+    m = re.match(r"^https://cdn\.jsdelivr\.net/gh/python-visualization/folium@[^/]+/folium/(?P<path>[^?#]+)", url)
+    if not m:
+        return None
+    import folium
+
+    return Path(folium.__file__).resolve().parent / m.group("path")
+
+
 def local_file(url: str) -> Path | None:
+    folium_copy = _folium_file(url)
+    if folium_copy is not None:
+        return folium_copy
     for pattern, target in CDN_TO_NPM:
         m = pattern.match(url)
         if m:
@@ -54,7 +72,7 @@ def route_offline(page, unserved: list[str]) -> None:
     """Answer every request of ``page`` locally; record the URLs we could not serve."""
     def handle(route) -> None:
         url = route.request.url
-        if url.startswith(("file:", "data:", "about:")):
+        if url.startswith(LOCAL_SCHEMES):
             route.continue_()
             return
         if TILE_HOSTS.match(url):
@@ -69,6 +87,22 @@ def route_offline(page, unserved: list[str]) -> None:
         route.abort()
 
     page.route("**/*", handle)
+
+
+def block_network(page, attempted: list[str]) -> None:
+    """Abort every request of ``page`` that would leave the machine, and record its URL."""
+    def handle(route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+            return
+        attempted.append(url)
+        route.abort()
+
+    page.route("**/*", handle)
+    # requests the router may not see (a context set offline fails them first)
+    page.on("request", lambda req: None if req.url.startswith(LOCAL_SCHEMES) or req.url in attempted
+            else attempted.append(req.url))
 
 
 def missing_prerequisite() -> str | None:
