@@ -120,4 +120,8 @@ def test_script_in_input_data_shows_as_text_and_never_runs(open_offline, tmp_pat
     assert opened.page.evaluate("window.__xss") is None
     assert "<script>window.__xss=1</script>" in text
     assert opened.page.locator(".leaflet-popup-content a[href^='javascript']").count() == 0
+    opened.page.click(".geo-table-toggle")  # the table writes the same text into its cells
+    assert XSS in opened.page.inner_text(".geo-table tbody")
+    opened.page.get_by_label("Counts by governorate").check()
+    assert opened.page.evaluate("window.__xss") is None
     assert opened.errors == []

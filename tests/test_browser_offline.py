@@ -249,6 +249,17 @@ def test_clicking_a_grid_cluster_zooms_in_and_a_table_row_opens_its_popup(open_o
     assert target["id"] in page.inner_text(".leaflet-popup-content")
 
 
+def test_the_date_control_explains_why_a_range_may_start_on_the_first(open_offline, seed_build):
+    page = open_offline(seed_build[0]).page
+    page.click(".geo-datefilter summary")
+    note = page.inner_text(".geo-datefilter .geo-note")
+    assert "known only to its month spans the whole month, from the 1st" in note
+    month = [f for f in seed_build[1] if f["properties"]["date_precision"] == "month"]
+    if month:  # the control's lower bound is then that month's 1st
+        first = min(f["properties"]["event_date"][:8] + "01" for f in month)
+        assert page.input_value(".geo-from") <= first
+
+
 def test_events_extracted_with_less_confidence_are_drawn_fainter(open_offline, tmp_path: Path):
     from geo.frame import to_frame
     from geo.mapping import write_map

@@ -127,3 +127,20 @@ def test_ctrl_c_stops_the_server_cleanly_and_keeps_the_decisions(tmp_path):
     assert f"stopped; 1 decision in {decisions}" in srv.proc.stdout.read()
     srv.stop()
     assert DecisionStore(decisions).get(key).decision == "accept"
+
+
+def test_the_events_of_a_store_are_reviewed_like_an_events_file(tmp_path):
+    import httpx
+    from review_support import CliServer
+
+    from geo.store import ingest, init_store
+
+    store = tmp_path / "store"
+    init_store(store)
+    ingest(store, [REPORTS])
+    srv = CliServer("--store", str(store), "--decisions", str(tmp_path / "d.yaml"))
+    try:
+        events = httpx.get(srv.url + "/api/events").json()["events"]
+        assert events and all(e["status"] == "unreviewed" for e in events)
+    finally:
+        srv.stop()

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from geo.cli_support import cli_errors, fail
+from geo.cli_support import StoreOption, cli_errors, fail
 
 __all__ = ["review"]
 
@@ -43,6 +43,7 @@ def review(
     manifest: Annotated[Path | None, typer.Option(
         "--manifest", help="YAML or CSV mapping report files to title, outlet, published, url.",
         show_default=False)] = None,
+    store: StoreOption = None,
     stats: Annotated[Path | None, typer.Option(
         "--stats", help="Print what a decisions file says (accepted, corrected and which "
                         "fields, rejected and why, precision) and exit.",
@@ -60,6 +61,7 @@ def review(
     Example:
         geo review reports/ --decisions decisions.yaml
         geo review extracted.geojson --reviewer dana --no-browser --port 9000
+        geo review --store war-store/ --no-browser
         geo review --stats decisions.yaml
     """
     with cli_errors():
@@ -73,13 +75,18 @@ def review(
             for line in review_stats(DecisionStore(stats)).lines():
                 typer.echo(line)
             return
-        if not inputs:
-            raise fail("give reports or events files to review (or --stats DECISIONS)", 2)
-        _serve(inputs, decisions, port, host, no_browser, reviewer or _user(), published, manifest)
+        from geo.cli_support import read_event_list, store_dir
+
+        directory = store if store is not None else (store_dir(None) if not inputs else None)
+        stored = read_event_list(None, directory) if directory is not None else None
+        if not inputs and not stored:
+            raise fail("give reports or events files to review, or --store DIR (or --stats DECISIONS)", 2)
+        _serve(inputs or [], decisions, port, host, no_browser, reviewer or _user(), published, manifest,
+               stored or [])
 
 
 def _serve(inputs: list[Path], decisions: Path, port: int, host: str, no_browser: bool,
-           reviewer: str, published: str | None, manifest: Path | None) -> None:
+           reviewer: str, published: str | None, manifest: Path | None, stored: list) -> None:
     from geo.commands.extract import _parse_day
     from geo.extract import load_manifest
     from geo.review import ReviewDesk
@@ -93,7 +100,7 @@ def _serve(inputs: list[Path], decisions: Path, port: int, host: str, no_browser
     store = DecisionStore(decisions)
     got = load_inputs(inputs, published=_parse_day(published),
                       manifest=load_manifest(manifest) if manifest else None,
-                      on_error=lambda m: typer.echo(f"geo: {m}", err=True))
+                      on_error=lambda m: typer.echo(f"geo: {m}", err=True), events=stored)
     desk = ReviewDesk(got.events, store, got.texts, reviewer=reviewer)
     loopback = is_loopback(host)
     token = None if loopback else new_token()

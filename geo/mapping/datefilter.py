@@ -32,16 +32,17 @@ class DateFilter(MacroElement):
 (function () {
   var map = {{ this._parent.get_name() }};
   var Control = L.Control.extend({
-    options: {position: "topright"},
+    options: {position: "topleft"},
     onAdd: function () {
       var div = L.DomUtil.create("div", "geo-datefilter leaflet-bar");
       div.innerHTML = '<b>Dates</b>'
         + '<label>from <input type="date" class="geo-from" value="{{ this.start }}" min="{{ this.start }}" max="{{ this.end }}"></label>'
         + '<label>to <input type="date" class="geo-to" value="{{ this.end }}" min="{{ this.start }}" max="{{ this.end }}"></label>'
         + '<button type="button" class="geo-reset">All dates</button> <span class="geo-shown"></span>'
-        + '<div class="geo-note">An event shows while its dates meet the range. One known only '
-        + 'to its month spans the whole month, from the 1st (so the range may start on a 1st '
-        + 'before any exact date); one known to its week, ±3 days.</div>';
+        + '<details class="geo-note"><summary>Why may it start on a 1st?</summary>An event '
+        + 'shows while its dates meet the range. One known only to its month spans the whole '
+        + 'month, from the 1st, so the range may start on a 1st before any exact date; one '
+        + 'known to its week spans ±3 days.</details>';
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       var from = div.querySelector(".geo-from"), to = div.querySelector(".geo-to");

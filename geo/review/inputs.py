@@ -30,13 +30,15 @@ def is_events_file(path: Path) -> bool:
 
 def load_inputs(paths: Iterable[str | PathLike[str]], *, published: dt.date | None = None,
                 manifest: Mapping[str, Mapping[str, Any]] | None = None,
-                on_error: Callable[[str], None] | None = None) -> ReviewInputs:
+                on_error: Callable[[str], None] | None = None,
+                events: Iterable[Event] = ()) -> ReviewInputs:
     """Events of every input: events files loaded, report files and folders extracted.
 
     A report whose events an events file already holds (the same ``doc``) is not
     extracted again: its text is what the page shows around their evidence, so
     ``geo review extracted.geojson reports/`` reviews the file with its reports.
     Unreadable reports go to ``on_error`` (and ``failed``); the rest are still read.
+    ``events`` (those of an event store, say) are reviewed with them.
     Raises InputError when no input gave anything to review.
     """
     from geo.events_io import load_events
@@ -44,6 +46,7 @@ def load_inputs(paths: Iterable[str | PathLike[str]], *, published: dt.date | No
     from geo.extract.reader import iter_report_paths
 
     out = ReviewInputs()
+    out.events.extend(events)  # e.g. the events of an event store (``--store``)
     reports: list[Path] = []
     for raw in paths:
         p = Path(raw)
