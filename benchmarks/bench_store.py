@@ -77,9 +77,9 @@ def write_period(path: Path, period: int, n: int) -> None:
     """``n`` synthetic events (benchmarks/synthetic.py) shifted to period ``period``, as GeoParquet."""
     import pandas as pd
     import pyarrow.parquet as pq
+    from synthetic import synthetic_frame
 
     from geo.store.files import frame_table, geo_metadata
-    from synthetic import synthetic_frame
 
     writer = None
     tmp = path.with_suffix(".tmp")
@@ -172,10 +172,10 @@ def main() -> None:
         return _print(rows, args)
     # incremental: a day's worth of new reports' events on dates already stored (the merge
     # path), and a new month (the append path); on copies, so the 10 M store stays as it is
-    from geo.export.parquet import write_parquet
+    import pandas as pd
     from synthetic import synthetic_frame
 
-    import pandas as pd
+    from geo.export.parquet import write_parquet
 
     new = synthetic_frame(1000, seed=99)
     new["id"] = [f"ev-new-{i}" for i in range(len(new))]
@@ -221,15 +221,15 @@ def _queries(geo: str, py: str, store: Path, args: argparse.Namespace,
     ratio = statistics.median(a[0] / b[0] for a, b in pairs)
     summary = out.strip().splitlines()[-1]
     n_hits = int(summary.split()[0])
-    rows.append((f"geo query --store: Deir ez-Zor, {SINCE} to {UNTIL} ({n_hits:,} events = "
-                 f"{100 * n_hits / args.events:.2f} %)", f"{q1:.2f} s", f"{q1_rss:,.0f} MB"))
+    rows.append(((f"geo query --store: Deir ez-Zor, {SINCE} to {UNTIL} ({n_hits:,} events = "
+                 f"{100 * n_hits / args.events:.2f} %)"), f"{q1:.2f} s", f"{q1_rss:,.0f} MB"))
     q2, q2_rss, out = median_of([geo, "query", "--store", str(store), *NARROW, "--limit", "20"], args.runs)
     rows.append((f"geo query --store: 25 km of Al-Tanf, one week ({int(out.strip().splitlines()[-1].split()[0]):,} events)",
                   f"{q2:.2f} s", f"{q2_rss:,.0f} MB"))
     speed, _, _ = median_of([py, "-c", "import numpy as np; np.sort(np.random.default_rng(0).random(10_000_000))"],
                             args.runs)
-    rows.append(("machine speed check: numpy sort of 10 M floats, new process (compare between runs; "
-                 "it includes the import of numpy)", f"{speed:.2f} s", ""))
+    rows.append((("machine speed check: numpy sort of 10 M floats, new process (compare between runs; "
+                 "it includes the import of numpy)"), f"{speed:.2f} s", ""))
     floor, _, _ = median_of([py, "-c", "import typer, pyarrow.parquet, shapely"], args.runs)
     rows.append(("python -c 'import typer, pyarrow.parquet, shapely' (start-up floor)", f"{floor:.2f} s", ""))
 
@@ -241,8 +241,8 @@ def _queries(geo: str, py: str, store: Path, args: argparse.Namespace,
     if args.queries_only:
         return
     gp, gp_rss, gout = median_of([py, "-c", geopandas_script(store)], max(1, args.runs // 2))
-    rows.append((f"plain geopandas: read_parquet(store/events, date filters) + within "
-                 f"({int(gout.split()[0]):,} events)", f"{gp:.2f} s", f"{gp_rss:,.0f} MB"))
+    rows.append(((f"plain geopandas: read_parquet(store/events, date filters) + within "
+                 f"({int(gout.split()[0]):,} events)"), f"{gp:.2f} s", f"{gp_rss:,.0f} MB"))
     single = data / "period0.parquet"
     one, one_rss, _ = median_of([geo, "query", "--events", str(single), *DEIR_EZ_ZOR, "--limit", "20"],
                                 max(1, args.runs // 2))

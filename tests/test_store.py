@@ -149,6 +149,7 @@ def test_reports_ingested_after_the_curated_events_give_as_many_events_as_geo_bu
     summary = ingest(store, [SEEDS / "reports"])
     assert len(summary.inputs) == 5 and all(i.kind == "report" for i in summary.inputs)
     assert summary.totals()[1] > 0  # reports confirm curated events
+    assert open_store(store).manifest.events == 12 + summary.totals()[0]  # each new point once
     built = collect_events(reports=[SEEDS / "reports"])
     assert open_store(store).manifest.events == len(built)
 
@@ -287,9 +288,9 @@ def test_store_info_gives_counts_dates_inputs_and_size(store):
 
 def test_a_geoparquet_file_read_in_batches_neither_merges_nor_repeats_its_own_events(store, tmp_path,
                                                                                      monkeypatch):
-    import geo.store.inputs as inputs
     from geo.export.parquet import write_parquet
     from geo.frame import to_frame
+    from geo.store import inputs
 
     told = [_ev(sources=[{"doc": f"r{i}.txt"}], event_date=f"2024-02-0{1 + i % 3}") for i in range(5)]
     path = tmp_path / "big.parquet"

@@ -18,7 +18,7 @@ from geo.store.scan import store_query
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic import synthetic_frame  # noqa: E402
+from synthetic import synthetic_frame
 
 runner = CliRunner()
 

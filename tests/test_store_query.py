@@ -17,7 +17,7 @@ from geo.store.scan import store_query, store_table
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic import synthetic_frame  # noqa: E402
+from synthetic import synthetic_frame
 
 runner = CliRunner()
 
@@ -39,7 +39,7 @@ QUERIES = [
 def stored(tmp_path_factory):
     """6,000 synthetic events as one GeoParquet file, and the same events in a store of
     small row groups (so that pruning has something to prune)."""
-    import geo.store.files as files
+    from geo.store import files
 
     tmp = tmp_path_factory.mktemp("stored")
     path = tmp / "events.parquet"

@@ -9,6 +9,10 @@ import typer
 
 from geo.cli_support import StoreOption, cli_errors, store_dir
 
+_Target = Annotated[Path | None, typer.Option(
+    "--store", help="The event store to add to (a directory made by `geo store init`; "
+                    "also GEO_STORE).", show_default=False)]
+
 __all__ = ["app", "ingest"]
 
 app = typer.Typer(help="Create and inspect an event store (a partitioned GeoParquet dataset).",
@@ -55,7 +59,7 @@ def info(store: StoreOption = None,
 
 def ingest(
     sources: Annotated[list[Path], typer.Argument(help="Reports (.txt, .md, .html), events files (.geojson, .yaml, .gpkg, .parquet) and ACLED/UCDP CSV exports; directories are walked.", show_default=False)],
-    store: StoreOption = None,
+    store: _Target = None,
     published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for reports that give none.", show_default=False)] = None,
     manifest: Annotated[Path | None, typer.Option("--manifest", help="Reports' metadata (YAML or CSV, as for `geo extract`).", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-file messages.")] = False,

@@ -42,7 +42,7 @@ def dask_query(directory: str | os.PathLike[str], q: Query, *, scheduler: str | 
     try:
         import dask
         import dask_geopandas
-        from distributed import Client
+        import distributed  # noqa: F401  (the engine needs it: say so before any work)
     except ImportError as err:
         raise InputError(f"--engine dask needs dask[distributed] and dask-geopandas "
                          f"(pip install 'geo-events[dask]'): {err}") from None
@@ -88,7 +88,7 @@ class _client:
         self.client = Client(self.cluster)
         return self.client
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

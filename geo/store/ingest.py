@@ -51,9 +51,18 @@ class IngestSummary:
     failed: int = 0  # inputs that could not be read
     events: int = 0  # events in the store afterwards
 
+    counts: list[int] = field(default_factory=lambda: [0, 0, 0])  # by outcome, over events
+
+    def count(self, outcome: Any) -> None:
+        import numpy as np
+
+        for what in (DUPLICATE, ADDED, MERGED):
+            self.counts[what] += int(np.sum(outcome == what))
+
     def totals(self) -> tuple[int, int, int]:
-        return (sum(i.added for i in self.inputs), sum(i.merged for i in self.inputs),
-                sum(i.duplicates for i in self.inputs))
+        """(added, merged, already stored) events of the run (a merged event of several
+        reports counts once, though each report's log entry counts it)."""
+        return self.counts[ADDED], self.counts[MERGED], self.counts[DUPLICATE]
 
     def line(self) -> str:
         added, merged, dup = self.totals()
@@ -101,6 +110,8 @@ def ingest(directory: str | os.PathLike[str], sources: Iterable[str | os.PathLik
             try:
                 kind, batches, unique = read_events_input(inp, on_message)
                 outcomes = [staging.add(batch, tag, unique_ids=unique) for batch in batches]
+                for outcome in outcomes:
+                    summary.count(outcome)
             except GeoError as err:
                 staging.restore(snapshot)  # nothing of a file that fails half-way
                 bad(f"{err}; skipped")
@@ -110,6 +121,8 @@ def ingest(directory: str | os.PathLike[str], sources: Iterable[str | os.PathLik
             read, table, told = read_reports(reports, bad, published=published,
                                              manifest=report_manifest)
             outcome = staging.add(table, staging.new_tag()) if table is not None else None
+            if outcome is not None:
+                summary.count(outcome)
             summary.inputs.extend(_report_records(read, table, outcome, told))
         summary.failed = len(failed)
         if summary.inputs:
@@ -233,7 +246,8 @@ class _Staging:
         import pyarrow as pa
 
         outcome = np.full(table.num_rows, ADDED, dtype=np.int8)
-        outcome[~_first_occurrences(table.column("id"))] = DUPLICATE
+        if not unique_ids:
+            outcome[~_first_occurrences(table.column("id"))] = DUPLICATE
         pieces, own = self._pieces(self._months_near(table), tag)
         for t in [*([] if unique_ids else own), *(p[2] for p in pieces)]:
             outcome[_known(table, t)] = DUPLICATE
@@ -375,7 +389,7 @@ def collect_garbage(root: Path, manifest: Manifest) -> int:
     for dirpath, dirnames, filenames in os.walk(events, topdown=False):
         for name in filenames:
             p = os.path.normpath(os.path.join(dirpath, name))
-            if p not in listed and (name.endswith(".parquet") or name.endswith(".tmp")):
+            if p not in listed and name.endswith((".parquet", ".tmp")):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(p)
                     removed += 1

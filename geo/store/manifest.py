@@ -65,9 +65,9 @@ class Ingested:
     sha256: str
     kind: str  # report, events, acled, ucdp
     at: str  # UTC timestamp, ISO 8601
-    events: int  # events the input held
-    added: int  # new points
-    merged: int  # events merged into stored ones
+    events: int  # events the input held (for a report: the events extracted from it)
+    added: int  # new points (for reports: new points that cite this report)
+    merged: int  # events merged into stored ones (for reports: … that cite it)
     duplicates: int  # events already stored
 
     def to_dict(self) -> dict[str, Any]:
@@ -151,7 +151,7 @@ class Manifest:
 
 
 def utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _iso(d: dt.date | None) -> str | None:

@@ -23,8 +23,6 @@ def figures(store: Store) -> dict[str, Any]:
         "last_date": max(days).isoformat() if days else None,
         "bytes": sum(f.bytes for f in files),
         "inputs": len(m.ingested), "inputs_by_kind": dict(sorted(kinds.items())),
-        "added": sum(i.added for i in m.ingested), "merged": sum(i.merged for i in m.ingested),
-        "duplicates": sum(i.duplicates for i in m.ingested),
         "created": m.created, "updated": m.updated,
         "last_inputs": [i.to_dict() for i in m.ingested[-5:]],
     }
@@ -40,12 +38,11 @@ def describe(store: Store) -> str:
     when = f"{f['first_date']} to {f['last_date']}" if f["first_date"] else "no dated events"
     lines = [
         f"store     {f['store']}",
-        f"events    {f['events']} in {f['files']} file{'s' if f['files'] != 1 else ''}, "
-        f"{len(f['months'])} month partition{'s' if len(f['months']) != 1 else ''}",
+        (f"events    {f['events']} in {f['files']} file{'s' if f['files'] != 1 else ''}, "
+        f"{len(f['months'])} month partition{'s' if len(f['months']) != 1 else ''}"),
         f"dates     {when}",
         f"size      {_size(f['bytes'])}",
-        f"inputs    {f['inputs']} ({kinds}): {f['added']} events added, {f['merged']} merged, "
-        f"{f['duplicates']} already stored",
+        f"inputs    {f['inputs']} ({kinds})",
         f"updated   {f['updated']} (created {f['created']})",
     ]
     for i in f["last_inputs"]:

@@ -181,7 +181,6 @@ def store_query(store: Store, q: Query) -> QueryResult:
     over all the events returns.
     """
     import numpy as np
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     from geo.query import _arrow_index, run_query
@@ -221,7 +220,7 @@ def _row_groups(store: Store, f: PartFile, p: Plan) -> list[int]:
     for g in range(meta.num_row_groups):
         rg = meta.row_group(g)
 
-        def stats(name: str) -> tuple[Any, Any] | None:
+        def stats(name: str, rg: Any = rg) -> tuple[Any, Any] | None:
             s = rg.column(names[name]).statistics
             return (s.min, s.max) if s is not None and s.has_min_max else None
 
