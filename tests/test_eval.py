@@ -88,3 +88,20 @@ def test_geo_eval_reports_unreadable_predictions_in_one_line(tmp_path):
     data = Path(__file__).parent / "data" / "reports"
     result = runner.invoke(app, ["eval", str(data / "gold.yaml"), str(bad)])
     assert result.exit_code == 2 and "not JSON" in result.stderr
+
+
+def test_anything_predicted_for_a_report_that_tells_no_event_counts_against_precision(tmp_path):
+    from geo.evaluate import label, load_gold, score
+
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("events:\n  - {doc: a, date: 2024-02-02, date_tolerance_days: 1, actor1_side: us,\n"
+                    "     country: SY, lat: 35.0, lon: 40.45, geo_level: town}\n"
+                    "docs_without_events: [b]\n", encoding="utf-8")
+    preds = [{"docs": {"a"}, "event_date": "2024-02-02", "actor1_side": "us", "country": "SY",
+              "lat": 35.0, "lon": 40.45},
+             {"docs": {"b"}, "event_date": "2024-02-02", "actor1_side": "us", "country": "SY",
+              "lat": 35.0, "lon": 40.45}]
+    s = score(load_gold(gold), preds)
+    assert (s.matched, s.predicted, s.gold) == (1, 2, 1)
+    outcomes, missed = label(load_gold(gold), preds)
+    assert sorted(o.label for o in outcomes) == ["hit", "miss"] and missed == []

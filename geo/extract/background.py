@@ -28,9 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.extract.attach import PRECISION_RANK, contains, precision_of
-from geo.extract.discourse import EventBook
-from geo.extract.discourse import _places_ok as places_ok
-from geo.extract.discourse import _types_ok as types_ok
+from geo.extract.discourse import EventBook, places_ok, types_ok
 from geo.extract.when import dates_ok
 
 __all__ = ["STALE_DAYS", "Cue", "cues", "sentence_role", "sort_news"]

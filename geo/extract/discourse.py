@@ -82,7 +82,7 @@ class Draft:
     told: str = "news"  # how the report tells it (geo.extract.background)
 
 
-def _places_ok(a: Any, b: Any) -> bool:
+def places_ok(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return True
     if a.id == b.id:
@@ -93,7 +93,7 @@ def _places_ok(a: Any, b: Any) -> bool:
         and a.country == b.country and km(a, b) < 10
 
 
-def _types_ok(a: str, b: str) -> bool:
+def types_ok(a: str, b: str) -> bool:
     return a == b or "attack" in (a, b)
 
 
@@ -132,7 +132,7 @@ class EventBook:
 
     def _joinable(self, old: Draft, new: Draft) -> bool:
         """Same side, compatible type, date and place, and not two places of one split."""
-        if old.m.side1 != new.m.side1 or not _types_ok(old.m.event_type, new.m.event_type):
+        if old.m.side1 != new.m.side1 or not types_ok(old.m.event_type, new.m.event_type):
             return False
         if new.split is not None and old.split == new.split:
             return False
@@ -142,7 +142,7 @@ class EventBook:
             return False
         if not dates_ok(old.when, new.when):
             return False
-        if not _places_ok(old.place, new.place):
+        if not places_ok(old.place, new.place):
             return False
         if old.derived != new.derived and old.when.date != new.when.date:
             return False
@@ -187,12 +187,12 @@ class EventBook:
         candidates = [d for d in self.drafts if not d.derived
                       and (d.m.side1 == m.side1 or (m.side_inferred and not m.clause.sub))
                       and (not own_time or dates_ok(d.when, when))]
-        candidates = [d for d in candidates if _types_ok(d.m.event_type, m.event_type)] or candidates
+        candidates = [d for d in candidates if types_ok(d.m.event_type, m.event_type)] or candidates
         candidates.sort(key=lambda d: (d.m.side1 == m.side1, d.order), reverse=True)
         places = [pm.place for pm, _ in chosen] or [None]
         used: set[int] = set()
         for place in places:
-            target = next((d for d in candidates if id(d) not in used and _places_ok(d.place, place)
+            target = next((d for d in candidates if id(d) not in used and places_ok(d.place, place)
                            and (place is None or not (d.rows and d.place is not None and d.place.id != place.id and not contains(place, d.place)))), None)
             if target is None:
                 if place is not None and not candidates and PRECISION_RANK[precision_of(place)] <= 1 \
