@@ -37,7 +37,8 @@ def _pattern_text(entry: dict) -> str:
 
 
 def test_there_is_a_data_file_for_each_module_that_has_lexicons():
-    assert set(FILES) == {"triggers", "not_events", "roles", "clauses", "when", "attach", "discourse", "follow_up"}
+    assert set(FILES) == {"triggers", "not_events", "roles", "clauses", "when", "attach", "discourse", "follow_up",
+                          "attribution"}
     for name in FILES:
         assert (lexicon.DATA_DIR / f"{name}.yaml").is_file(), f"the code reads {name}.yaml, which is missing"
         assert (ROOT / "geo" / "extract" / f"{name}.py").is_file(), f"{name}.yaml belongs to no module"
