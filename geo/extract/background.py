@@ -11,12 +11,17 @@ This pass runs over a report's events once its mentions are put together
 * **news** — told in a main clause without a retelling cue, or told again that way;
 * **background** — told only in a cause clause beside a reaction ("… in retaliation for
   the attack on Tower 22"), or with a retelling cue (``data/background.yaml``);
-* **caption** — told only in a picture caption or credit.
+* **caption** — told only in a picture caption or credit;
+* **correction** — told only in a correction note ("An earlier version of this story
+  said …"), which says what did not happen as first told.
 
 Background that matches an event the report tells as news is joined to it (its sources
 added, never a second point); background dated to the day and placed to a site or town
 is kept, marked in ``notes``, with a lower confidence; the rest of the background and
-every caption-only event is dropped.  Tallies placed to a country are dropped too.
+every caption- or correction-only event is dropped.  Tallies placed to a country are
+dropped too, and so is any event told as more than ``STALE_DAYS`` older than its report
+unless it is precise.  Last, what only echoes a sharper event is joined to it
+(:func:`_absorbed`).
 """
 from __future__ import annotations
 
