@@ -99,7 +99,10 @@ def write_period(path: Path, period: int, n: int) -> None:
 def duckdb_script(store: Path, polygon_wkt: str, bounds: tuple[float, ...]) -> str:
     """The same question in DuckDB SQL: rows of the area and dates, the summary, the left-out count."""
     ext = Path(sysconfig.get_paths()["purelib"]) / "duckdb_ext/extensions"
-    spatial = next(ext.rglob("spatial.duckdb_extension"))
+    spatial = next(ext.rglob("spatial.duckdb_extension"), None)
+    if spatial is None:
+        raise SystemExit("bench_store.py: DuckDB's spatial extension is not installed; "
+                         "run .venv/bin/pip install -c constraints.txt -e '.[bench]' first")
     w, s, e, n = bounds
     return f"""
 import duckdb
