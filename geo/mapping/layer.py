@@ -17,7 +17,7 @@ __all__ = ["EventLayer", "FIELDS"]
 #: The columns of each row, in order (``static/events.js`` turns rows back into objects).
 FIELDS = ("id", "lat", "lon", "side", "type", "type_label", "precise", "radius_m", "start", "end",
           "date", "date_precision", "attacker", "target", "target_side", "place", "country",
-          "geo_precision", "killed", "source", "url", "gov", "popup", "faint")
+          "geo_precision", "killed", "source", "url", "gov", "popup", "opacity")
 
 
 class EventLayer(ScriptElement):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from geo.mapping.legend import FAINT_OPACITY
 from geo.mapping.popup import popup_html, safe_url
 from geo.mapping.style import is_precise, type_label
 from geo.vocab import GEO_PRECISION_RADIUS_KM
@@ -83,13 +84,14 @@ def event_row(row: dict[str, Any], gov: int) -> list[Any]:
         int(precise), int(radius_km * 1000), start, end, row.get("event_date"),
         row.get("date_precision"), row.get("actor1"), row.get("actor2"), row.get("actor2_side"),
         _place(row) or None, row.get("country"), row.get("geo_precision"), killed, source, url, gov,
-        popup_html(row, _located_as(row)), confidence_band(row.get("confidence")),
+        popup_html(row, _located_as(row)), FAINT_OPACITY[confidence_band(row.get("confidence"))],
     ]
 
 
 def confidence_band(confidence: float | None) -> int:
     """0 for an event to draw at full strength (confidence 0.8 or more, or none given: an
-    analyst's record), 1 below 0.8, 2 below 0.5: the page draws bands 1 and 2 fainter."""
+    analyst's record), 1 below 0.8, 2 below 0.5: the page draws each band with the marker
+    opacity ``legend.FAINT_OPACITY`` gives it (the row carries that opacity)."""
     if confidence is None or confidence >= 0.8:
         return 0
     return 1 if confidence >= 0.5 else 2

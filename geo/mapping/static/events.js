@@ -14,7 +14,6 @@
   geo.range = ["0000-01-01", "9999-12-31"];
   geo.listeners = geo.listeners || [];
   geo.circleOnOpen = false;
-  geo.FAINT_OPACITY = [1.0, 0.7, 0.4];  // by confidence band: as legend.py FAINT_OPACITY says
   var iconCache = {};
 
   geo.onChange = function (fn) { geo.listeners.push(fn); };
@@ -56,7 +55,7 @@
     if (e.marker) { return e.marker; }
     // events extracted with less confidence are drawn fainter (the legend says how much)
     var marker = e.marker = L.marker([e.lat, e.lon], {icon: icon(e.iconHtml, e), keyboard: true,
-                                                      opacity: geo.FAINT_OPACITY[e.faint || 0]});
+                                                      opacity: e.opacity == null ? 1 : e.opacity});
     // autoPan keeps an opened popup clear of the title at the top
     marker.bindPopup(function () { return e.popup; }, {maxWidth: 380, maxHeight: 420,
                                                       autoPanPaddingTopLeft: [20, 75]});
