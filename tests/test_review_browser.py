@@ -60,7 +60,10 @@ def test_keyboard_review_survives_a_killed_server_and_reextraction(chromium, ope
         assert "Al Qaim" in heading(page)
         page.keyboard.press("e")
         page.keyboard.press("Alt+p")
-        page.keyboard.type("Al Qaim")
+        # each keystroke asks for candidates; wait for the answer to the whole name, not an
+        # earlier one for "Al Q" still on screen
+        with page.expect_response(lambda r: "/api/places" in r.url and "name=Al%20Qaim" in r.url):
+            page.keyboard.type("Al Qaim")
         page.wait_for_function("document.querySelectorAll('#candidates option').length >= 2")
         page.keyboard.press("ArrowDown")
         page.keyboard.press("ArrowDown")
